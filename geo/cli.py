@@ -1,0 +1,55 @@
+"""Command line for scripted use: ``python -m geo COMMAND ... [--json]``.
+
+Each command lives in a module with ``add_parser(subparsers)`` (which sets
+``func`` on its parser) and is listed in ``COMMAND_MODULES``. Output for people
+is Bahasa Indonesia; ``--json`` output uses the field names of the data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import logging
+import sys
+from typing import Any
+
+from geo.errors import GeoInputError
+
+logger = logging.getLogger(__name__)
+
+COMMAND_MODULES: tuple[str, ...] = ("geo.cli_situation",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser with every registered command."""
+    parser = argparse.ArgumentParser(
+        prog="python -m geo",
+        description="Ruang peta command center: perintah untuk skrip terjadwal.",
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).add_parser(subparsers)
+    return parser
+
+
+def write_json(payload: Any) -> None:
+    """Write ``payload`` as UTF-8 JSON on standard output."""
+    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def write_text(text: str) -> None:
+    """Write a line for people on standard output."""
+    sys.stdout.write(text.rstrip("\n") + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return the process exit code."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except GeoInputError as err:
+        sys.stderr.write(f"{err}\n")
+        return 2

@@ -1,0 +1,1 @@
+"""Streamlit glue: cached wrappers around geo/, session keys, shared widgets."""
