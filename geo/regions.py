@@ -1,0 +1,216 @@
+"""Region packs: one folder per kab/kota or province under ``data/``.
+
+A pack is a folder with a ``region.json`` manifest naming the region (``kode``,
+``nama``), its metric CRS, its kelurahan boundaries and, when it has them, its
+case, facility and population files with their readers and sources. Adding a
+region is adding a folder.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from geo import boundaries, cases, facilities
+from geo.errors import GeoInputError
+from geo.text import t
+
+logger = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+MANIFEST = "region.json"
+CASE_READERS = ("jakarta_xlsx", "pedulilindungi_scrape")
+
+
+@dataclass(frozen=True)
+class SourceFiles:
+    """A data set of a pack: its reader, files and the source line shown."""
+
+    reader: str
+    files: tuple[Path, ...]
+    sumber: str
+
+
+@dataclass(frozen=True)
+class RegionPack:
+    """What a region pack's manifest says."""
+
+    kode: str
+    nama: str
+    provinsi: str
+    folder: Path
+    metric_crs: str
+    is_default: bool
+    kelurahan_file: Path
+    kasus: SourceFiles | None
+    fasilitas: SourceFiles | None
+    penduduk: SourceFiles | None
+    catatan: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RegionData:
+    """A region's layers and tables, read and checked."""
+
+    pack: RegionPack
+    kelurahan: gpd.GeoDataFrame
+    cases: pd.DataFrame
+    reported_totals: pd.DataFrame
+    facilities: facilities.FacilityCheck | None
+    population: pd.Series | None
+    notes: tuple[str, ...]
+
+
+def list_packs(data_dir: Path = DATA_DIR) -> list[RegionPack]:
+    """Return every region pack under ``data_dir``, the default one first."""
+    packs = [read_pack(path.parent) for path in sorted(data_dir.glob(f"*/{MANIFEST}"))]
+    return sorted(packs, key=lambda pack: (not pack.is_default, pack.kode))
+
+
+def find_pack(kode: str, data_dir: Path = DATA_DIR) -> RegionPack:
+    """Return the pack whose region code is ``kode``.
+
+    Raises
+    ------
+    GeoInputError
+        If no pack has that code; the message lists the codes there are.
+    """
+    packs = list_packs(data_dir)
+    for pack in packs:
+        if pack.kode == str(kode).strip():
+            return pack
+    choices = ", ".join(f"{pack.kode} ({pack.nama})" for pack in packs)
+    raise GeoInputError(t("err_wilayah_unknown", value=kode, choices=choices))
+
+
+def default_pack(data_dir: Path = DATA_DIR) -> RegionPack:
+    """Return the pack marked default (Kota Magelang in this repository)."""
+    packs = list_packs(data_dir)
+    if not packs:
+        raise GeoInputError(
+            f"Tidak ada paket wilayah di {data_dir}: setiap wilayah perlu folder "
+            f"dengan berkas {MANIFEST}."
+        )
+    return packs[0]
+
+
+def read_pack(folder: Path) -> RegionPack:
+    """Return the manifest of the pack in ``folder``.
+
+    Raises
+    ------
+    GeoInputError
+        If the manifest is not valid JSON or misses a required field.
+    """
+    path = folder / MANIFEST
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        return RegionPack(
+            kode=str(manifest["kode"]),
+            nama=manifest["nama"],
+            provinsi=manifest.get("provinsi", ""),
+            folder=folder,
+            metric_crs=manifest["metric_crs"],
+            is_default=bool(manifest.get("default", False)),
+            kelurahan_file=folder / manifest["kelurahan"],
+            kasus=_source(folder, manifest.get("kasus")),
+            fasilitas=_source(folder, manifest.get("fasilitas")),
+            penduduk=_source(folder, manifest.get("penduduk")),
+            catatan=tuple(manifest.get("catatan", ())),
+        )
+    except (json.JSONDecodeError, KeyError, TypeError) as err:
+        raise GeoInputError(
+            f"Manifest paket wilayah {path} tidak lengkap atau rusak ({err}); "
+            "perlu kode, nama, metric_crs dan kelurahan."
+        ) from err
+
+
+def load_region(kode: str, data_dir: Path = DATA_DIR) -> RegionData:
+    """Return the region's kelurahan, cases, facilities and population, checked.
+
+    Parameters
+    ----------
+    kode : str
+        Region code as in its manifest ("33.71", "31").
+    data_dir : Path
+        Folder holding the region packs.
+
+    Returns
+    -------
+    RegionData
+        Kelurahan in EPSG:4326 with ``area_km2``; the tidy case table (empty
+        when the pack has none); facilities with their verdicts; population per
+        kelurahan or None; the notes of every reader.
+
+    Raises
+    ------
+    GeoInputError
+        If the region is unknown or one of its files cannot be read.
+    """
+    pack = find_pack(kode, data_dir)
+    kelurahan = boundaries.read_kelurahan(pack.kelurahan_file, pack.metric_crs)
+    case_read = _read_cases(pack, kelurahan)
+    facility_check = None
+    if pack.fasilitas is not None:
+        listing = facilities.read_facility_listing(pack.fasilitas.files[0])
+        facility_check = facilities.check_facilities(
+            listing, kelurahan, pack.metric_crs
+        )
+    population = _read_population(pack)
+
+    notes = [*pack.catatan, *case_read.notes]
+    logger.info("region %s loaded: %s kelurahan", pack.kode, len(kelurahan))
+    return RegionData(
+        pack=pack,
+        kelurahan=kelurahan,
+        cases=case_read.table,
+        reported_totals=case_read.reported_totals,
+        facilities=facility_check,
+        population=population,
+        notes=tuple(notes),
+    )
+
+
+def _source(folder: Path, spec: dict | None) -> SourceFiles | None:
+    if not spec:
+        return None
+    patterns = spec["files"] if "files" in spec else [spec["file"]]
+    files = tuple(path for pattern in patterns for path in sorted(folder.glob(pattern)))
+    if not files:
+        raise GeoInputError(
+            f"Berkas {', '.join(patterns)} yang disebut manifest di {folder} "
+            "tidak ditemukan."
+        )
+    return SourceFiles(spec["reader"], files, spec.get("sumber", ""))
+
+
+def _read_cases(pack: RegionPack, kelurahan: gpd.GeoDataFrame) -> cases.CaseRead:
+    if pack.kasus is None:
+        empty = pd.DataFrame(columns=["tanggal", "positif"])
+        return cases.CaseRead(cases.empty_table(), empty, ())
+    files = list(pack.kasus.files)
+    if pack.kasus.reader == "jakarta_xlsx":
+        return cases.read_jakarta_xlsx(files, kelurahan["kode"])
+    if pack.kasus.reader == "pedulilindungi_scrape":
+        return cases.read_scrape_csv(files, kelurahan)
+    raise GeoInputError(
+        f"Pembaca data kasus '{pack.kasus.reader}' di manifest {pack.nama} tidak "
+        f"dikenal; pilih salah satu: {', '.join(CASE_READERS)}."
+    )
+
+
+def _read_population(pack: RegionPack) -> pd.Series | None:
+    if pack.penduduk is None:
+        return None
+    table = pd.read_csv(pack.penduduk.files[0], dtype={"kode": str})
+    if not {"kode", "jumlah_penduduk"} <= set(table.columns):
+        raise GeoInputError(
+            f"Berkas penduduk {pack.penduduk.files[0].name} perlu kolom kode dan "
+            "jumlah_penduduk."
+        )
+    return table.set_index("kode")["jumlah_penduduk"].astype(float)
