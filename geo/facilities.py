@@ -211,7 +211,8 @@ def _check_position(
             continue
         if row["geometry"] is None:
             problems[index] = f"koordinat tidak valid ({lat}, {lon})"
-            if _inside(to_metric, region, lon, lat):
+            # swapped: the latitude column holds the longitude
+            if _inside(to_metric, region, lat, lon):
                 problems[index] += "; lintang dan bujur tampaknya tertukar"
             continue
         distance_m = _distance_m(to_metric, region, lon, lat)

@@ -1,0 +1,27 @@
+"""Ruang peta command center: page config, logging and navigation."""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+from geo.text import t
+
+st.set_page_config(page_title=t("app_title"), page_icon="🗺️", layout="wide")
+
+
+@st.cache_resource
+def _configure_logging() -> None:
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+
+
+_configure_logging()
+navigation = st.navigation(
+    [
+        st.Page("pages/peta_situasi.py", title=t("page_peta"), icon="🗺️", default=True),
+    ]
+)
+navigation.run()

@@ -1,0 +1,60 @@
+"""The Peta Situasi map of a region at a date, shared by page, exports and briefing."""
+
+from __future__ import annotations
+
+import folium
+import pandas as pd
+
+from geo import mapview
+from geo.indicators import INDICATORS, Situation
+from geo.regions import RegionData
+from geo.text import fmt_int, fmt_num, t
+
+
+def situation_map(
+    region: RegionData,
+    result: Situation,
+    *,
+    basemap: bool = True,
+    asset_base_url: str | None = mapview.DEFAULT_ASSET_BASE_URL,
+) -> folium.Map:
+    """Return the choropleth of ``result`` with the region's valid facilities.
+
+    Parameters
+    ----------
+    region : RegionData
+        The region, its kelurahan layer and facility check.
+    result : Situation
+        The indicator values at a date (:func:`geo.indicators.situation`).
+    basemap : bool
+        Add the internet basemap as a layer; False is "tanpa peta dasar".
+    asset_base_url : str or None
+        Where the browser finds Leaflet; None inlines it (self-contained HTML).
+
+    Returns
+    -------
+    folium.Map
+        Only facilities that passed the checks are drawn.
+    """
+    layer = region.kelurahan.merge(
+        result.table[["kode", "value"]], on="kode", how="left"
+    )
+    indicator = INDICATORS[result.indicator]
+    labels = layer["value"].map(
+        lambda value: (
+            t("tidak_ada_data")
+            if pd.isna(value)
+            else (fmt_int(value) if indicator.is_count else fmt_num(value, 1))
+        )
+    )
+    facilities = None if region.facilities is None else region.facilities.valid
+    return mapview.situation_map(
+        layer,
+        "value",
+        indicator_label=indicator.label,
+        value_labels=labels,
+        facilities=facilities,
+        resources=None,
+        asset_base_url=asset_base_url,
+        basemap=basemap,
+    )

@@ -1,0 +1,116 @@
+"""Where are the cases, where are they rising, where are the facilities?
+
+Reads a region pack's kelurahan, case counts, facilities and population.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geo import charts
+from geo.errors import GeoInputError
+from geo.indicators import INDICATORS
+from geo.text import fmt_int, fmt_num, t
+from ui import cache, state, widgets
+
+state.init()
+try:
+    view = widgets.view_picker()
+    region = cache.load_region(view.pack.kode)
+    tanggal = view.tanggal.date().isoformat()
+    result = cache.situation(view.pack.kode, tanggal, view.indicator)
+except GeoInputError as err:
+    st.error(str(err))
+    st.stop()
+
+basemap = st.sidebar.toggle(
+    "Peta dasar (perlu internet)",
+    value=st.session_state[state.BASEMAP],
+    key=state.BASEMAP_WIDGET,
+    help="Matikan untuk tampilan tanpa peta dasar; batas dan data tetap tergambar.",
+)
+state.remember(state.BASEMAP, basemap)
+indicator = INDICATORS[view.indicator]
+
+st.title(f"{t('page_peta')}: {view.pack.nama}")
+st.caption(f"{indicator.label}, {widgets.date_label(view.tanggal)}")
+for notice in view.notices:
+    st.warning(notice)
+
+facilities = region.facilities
+widgets.kpi_row(result, None if facilities is None else len(facilities.valid))
+
+map_column, detail_column = st.columns([3, 2])
+with map_column:
+    clicked = widgets.situation_map(view.pack.kode, tanggal, view.indicator, basemap)
+if clicked and clicked != st.session_state.get("peta_klik_terakhir"):
+    st.session_state["peta_klik_terakhir"] = clicked
+    st.session_state[state.KELURAHAN_WIDGET] = clicked
+
+names = dict(zip(result.table["kode"], result.table["nama"], strict=True))
+with detail_column:
+    selected = st.selectbox(
+        t("kelurahan"),
+        [None, *sorted(names, key=names.get)],
+        format_func=lambda kode: "Seluruh wilayah" if kode is None else names[kode],
+        key=state.KELURAHAN_WIDGET,
+        help="Klik kelurahan di peta atau pilih di sini.",
+    )
+    state.remember(state.SELECTED_KODE, selected)
+    if selected is not None:
+        row = result.table.set_index("kode").loc[selected]
+        st.subheader(f"{row['nama']} ({selected})")
+        st.write(f"{t('kecamatan')} {row['nama_kecamatan']}")
+        value = row["value"]
+        shown = (
+            t("tidak_ada_data")
+            if value != value  # NaN
+            else (fmt_int(value) if indicator.is_count else fmt_num(value, 1))
+        )
+        st.metric(indicator.label, shown)
+        st.write(
+            f"Konfirmasi {fmt_int(row['positif'])} · aktif {fmt_int(row['aktif'])} "
+            f"· sembuh {fmt_int(row['sembuh'])} · meninggal {fmt_int(row['meninggal'])}"
+        )
+    place = view.pack.nama if selected is None else names[selected]
+    figure = charts.epidemic_curve(
+        cache.series(view.pack.kode, selected),
+        title=f"Kasus konfirmasi, {place}",
+        subtitle=f"Data sampai {widgets.date_label(view.tanggal)}",
+        source=f"Sumber: {region.pack.kasus.sumber if region.pack.kasus else '–'}",
+    )
+    st.plotly_chart(figure, use_container_width=True, key="situasi_kurva")
+
+for note in (*region.notes, *result.notes):
+    st.warning(note)
+
+st.subheader(f"Kelurahan menurut {indicator.label.lower()}")
+table = result.table[
+    ["kode", "nama", "nama_kecamatan", "value", "positif", "aktif", "baru", "meninggal"]
+].rename(
+    columns={
+        "kode": t("kode"),
+        "nama": t("kelurahan"),
+        "nama_kecamatan": t("kecamatan"),
+        "value": indicator.label,
+        "positif": "Konfirmasi",
+        "aktif": "Aktif",
+        "baru": "Baru sejak tanggal sebelumnya",
+        "meninggal": "Meninggal",
+    }
+)
+st.dataframe(table, hide_index=True, use_container_width=True)
+if len(result.unassigned):
+    st.caption(f"Kasus {t('tanpa_kelurahan')} (tidak tergambar di peta):")
+    st.dataframe(result.unassigned, hide_index=True)
+
+if facilities is not None and len(facilities.flagged):
+    with st.expander(f"Mutu data fasilitas: {len(facilities.flagged)} titik ditandai"):
+        st.dataframe(
+            facilities.flagged[["nama", "jenis", "sumber", "lat", "lon", "masalah"]],
+            hide_index=True,
+        )
+
+sources = [source for source in (region.pack.kasus, region.pack.fasilitas) if source]
+source_text = "; ".join(source.sumber for source in sources)
+st.caption(f"Sumber: {source_text}. Data per {widgets.date_label(view.tanggal)}.")

@@ -1,0 +1,44 @@
+"""The import rules of the layout: geo/ never loads streamlit; computation no maps."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RENDERING = {"mapview", "situation_maps", "charts", "display"}
+RENDER_PREFIXES = ("export", "briefing", "cli")
+
+
+def _modules() -> list[str]:
+    names = [path.stem for path in (ROOT / "geo").glob("*.py")]
+    return sorted(f"geo.{name}" for name in names if name != "__main__")
+
+
+def _loaded(modules: list[str], forbidden: list[str]) -> list[str]:
+    code = (
+        "import sys\n"
+        f"for name in {modules!r}: __import__(name)\n"
+        f"print(','.join(m for m in {forbidden!r} if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return [name for name in done.stdout.strip().split(",") if name]
+
+
+def test_geo_never_imports_streamlit():
+    assert _loaded(_modules(), ["streamlit", "streamlit_folium"]) == []
+
+
+def test_computation_modules_load_neither_folium_nor_plotly():
+    computation = [
+        name
+        for name in _modules()
+        if name.split(".")[1] not in RENDERING
+        and not name.split(".")[1].startswith(RENDER_PREFIXES)
+    ]
+    assert computation, "no computation modules found"
+    assert _loaded(computation, ["folium", "plotly"]) == []

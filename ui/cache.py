@@ -1,0 +1,46 @@
+"""Streamlit caches around geo/, keyed by primitives only."""
+
+from __future__ import annotations
+
+import folium
+import pandas as pd
+import streamlit as st
+
+from geo import indicators, regions, situation_maps
+from geo.regions import RegionData, RegionPack
+
+
+@st.cache_data(show_spinner=False)
+def list_packs() -> list[RegionPack]:
+    return regions.list_packs()
+
+
+@st.cache_data(show_spinner="Membaca data wilayah…", max_entries=8)
+def load_region(kode: str) -> RegionData:
+    return regions.load_region(kode)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def situation(kode: str, tanggal: str, indicator: str) -> indicators.Situation:
+    region = load_region(kode)
+    return indicators.situation(
+        region.kelurahan,
+        region.cases,
+        pd.Timestamp(tanggal),
+        indicator,
+        population=region.population,
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def series(kode: str, kelurahan_kode: str | None) -> pd.DataFrame:
+    return indicators.region_series(load_region(kode).cases, kelurahan_kode)
+
+
+@st.cache_resource(show_spinner="Menyiapkan peta…", max_entries=32)
+def situation_map(kode: str, tanggal: str, indicator: str, basemap: bool) -> folium.Map:
+    # A folium.Map is a tree of objects that st_folium only renders; it is
+    # shared between sessions read-only, so cache_resource avoids re-pickling.
+    region = load_region(kode)
+    result = situation(kode, tanggal, indicator)
+    return situation_maps.situation_map(region, result, basemap=basemap)

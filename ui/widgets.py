@@ -1,0 +1,175 @@
+"""Widgets shared by pages: region, date and indicator pickers bound to the URL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import indicators
+from geo.regions import RegionPack
+from geo.text import fmt_int, fmt_signed, t
+from ui import cache, state
+
+MONTHS = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+    "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class View:
+    """What the user chose: region, date and indicator, all valid."""
+
+    pack: RegionPack
+    tanggal: pd.Timestamp
+    indicator: str
+    notices: tuple[str, ...]
+
+
+def date_label(tanggal: pd.Timestamp) -> str:
+    """Return a date as people write it: "6 Oktober 2020"."""
+    return f"{tanggal.day} {MONTHS[tanggal.month - 1]} {tanggal.year}"
+
+
+def view_picker() -> View:
+    """Draw the region, date and indicator pickers in the sidebar, bound to the URL.
+
+    A bad value in the URL falls back to the default and is named in a notice.
+    """
+    notices: list[str] = []
+    packs = cache.list_packs()
+    by_kode = {pack.kode: pack for pack in packs}
+    wanted = state.query_value("wilayah") or st.session_state.get(state.REGION)
+    if wanted is not None and wanted not in by_kode:
+        notices.append(
+            t("err_wilayah_unknown", value=wanted, choices=", ".join(by_kode))
+            + " Ditampilkan wilayah bawaan."
+        )
+        wanted = None
+    kode = st.sidebar.selectbox(
+        t("wilayah"),
+        list(by_kode),
+        index=list(by_kode).index(wanted) if wanted else 0,
+        format_func=lambda code: f"{by_kode[code].nama} ({code})",
+        key=state.REGION_WIDGET,
+    )
+    region = cache.load_region(kode)
+    dates = indicators.data_dates(region.cases)
+    tanggal = _date_picker(dates, kode, notices)
+    indicator = _indicator_picker(
+        dates, tanggal, region.population is not None, notices
+    )
+
+    _sync(kode, tanggal, indicator)
+    return View(by_kode[kode], tanggal, indicator, tuple(notices))
+
+
+def _date_picker(
+    dates: list[pd.Timestamp], kode: str, notices: list[str]
+) -> pd.Timestamp:
+    wanted = state.query_value("tanggal")
+    if st.session_state.get(state.REGION) != kode and "tanggal" not in st.query_params:
+        wanted = None
+    default = dates[-1]
+    if wanted is not None:
+        try:
+            candidate = pd.Timestamp(wanted).normalize()
+        except ValueError:
+            candidate = None
+        if candidate in dates:
+            default = candidate
+        else:
+            notices.append(
+                t(
+                    "err_tanggal_unknown",
+                    value=wanted,
+                    first=dates[0].date().isoformat(),
+                    last=dates[-1].date().isoformat(),
+                )
+                + " Ditampilkan tanggal terakhir."
+            )
+    return st.sidebar.select_slider(
+        t("tanggal"),
+        options=dates,
+        value=default,
+        format_func=date_label,
+        key=f"{state.DATE_WIDGET}_{kode}",
+    )
+
+
+def _indicator_picker(
+    dates: list[pd.Timestamp],
+    tanggal: pd.Timestamp,
+    has_population: bool,
+    notices: list[str],
+) -> str:
+    keys = indicators.available_indicators(dates, tanggal, has_population)
+    wanted = state.query_value("indikator") or st.session_state.get(state.INDICATOR)
+    if wanted is not None and wanted not in keys:
+        if wanted in indicators.INDICATORS or state.query_value("indikator"):
+            notices.append(
+                f"Indikator '{wanted}' tidak tersedia untuk tanggal ini; "
+                "ditampilkan kasus konfirmasi kumulatif."
+            )
+        wanted = None
+    return st.sidebar.radio(
+        t("indikator"),
+        keys,
+        index=keys.index(wanted) if wanted else 0,
+        format_func=lambda key: indicators.INDICATORS[key].label,
+        key=state.INDICATOR_WIDGET,
+    )
+
+
+def _sync(kode: str, tanggal: pd.Timestamp, indicator: str) -> None:
+    if st.session_state.get(state.REGION) != kode:
+        st.session_state[state.SELECTED_KODE] = None
+    state.remember(state.REGION, kode)
+    state.remember(state.DATE, tanggal.date().isoformat())
+    state.remember(state.INDICATOR, indicator)
+    st.query_params.from_dict(
+        {"wilayah": kode, "tanggal": tanggal.date().isoformat(), "indikator": indicator}
+    )
+
+
+def kpi_row(result: indicators.Situation, facility_count: int | None) -> None:
+    """Draw the region totals at the date with their change from the previous date."""
+    totals, before = result.totals, result.previous_totals
+    columns = st.columns(5)
+    for column, key, label in zip(
+        columns[:3],
+        ("positif", "aktif", "meninggal"),
+        (t("ind_positif"), t("ind_aktif"), t("ind_meninggal")),
+        strict=True,
+    ):
+        change = totals[key] - before[key] if key in before else None
+        column.metric(
+            label,
+            fmt_int(totals[key]),
+            None if change is None else fmt_signed(change),
+            delta_color="inverse",
+        )
+    unassigned = result.unassigned_totals.get("positif", 0.0)
+    columns[3].metric(f"Kasus {t('tanpa_kelurahan')}", fmt_int(unassigned))
+    columns[4].metric(
+        "Fasilitas kesehatan di peta",
+        "–" if facility_count is None else fmt_int(facility_count),
+    )
+
+
+def situation_map(kode: str, tanggal: str, indicator: str, basemap: bool) -> str | None:
+    """Draw the map; return the ``kode`` of a kelurahan the user clicked, if any."""
+    folium_map = cache.situation_map(kode, tanggal, indicator, basemap)
+    # Only the clicked feature comes back, so panning and zooming never rerun.
+    returned = st_folium(
+        folium_map,
+        key=f"{state.MAP_WIDGET}_{kode}",
+        height=560,
+        use_container_width=True,
+        returned_objects=["last_active_drawing"],
+    )
+    feature = (returned or {}).get("last_active_drawing") or {}
+    return (feature.get("properties") or {}).get("kode")
