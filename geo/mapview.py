@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import html
+import json
 import logging
 import math
 import re
@@ -252,14 +253,14 @@ def situation_map(
     """
     _check_kelurahan(kelurahan, value_column)
 
-    layer = _prepare_layer(kelurahan, precision_deg)
+    layer = _prepare_layer(kelurahan)
     value_classes = classify_values(
         layer[value_column], classes=classes, scheme=scheme, seed=seed
     )
     labels = _value_labels(layer, value_column, value_labels)
 
     fmap = _base_map(layer, basemap)
-    _choropleth(layer, value_classes, labels, indicator_label).add_to(fmap)
+    _add_choropleth(fmap, layer, value_classes, labels, indicator_label, precision_deg)
     facility_kinds = _add_facilities(fmap, facilities)
     resource_kinds = _add_resources(fmap, resources)
     legend_html = _legend_html(
@@ -395,18 +396,11 @@ def _check_kelurahan(kelurahan: gpd.GeoDataFrame, value_column: str) -> None:
         )
 
 
-def _prepare_layer(
-    kelurahan: gpd.GeoDataFrame, precision_deg: float
-) -> gpd.GeoDataFrame:
-    """Return the kelurahan in EPSG:4326 with rounded coordinates."""
-    layer = kelurahan.to_crs(GEOGRAPHIC_CRS)
-    geoms = np.asarray(layer.geometry.values)
-    if precision_deg > 0:
-        decimals = max(0, int(round(-math.log10(precision_deg))))
-        geoms = shapely.transform(geoms, lambda xy: np.round(xy, decimals))
-    return layer.set_geometry(
-        gpd.GeoSeries(geoms, index=layer.index, crs=GEOGRAPHIC_CRS)
-    )
+def _prepare_layer(kelurahan: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Return the kelurahan in EPSG:4326 (coordinates are rounded when encoded)."""
+    if kelurahan.crs == GEOGRAPHIC_CRS:
+        return kelurahan
+    return kelurahan.to_crs(GEOGRAPHIC_CRS)
 
 
 def _value_labels(
@@ -454,29 +448,42 @@ def _base_map(layer: gpd.GeoDataFrame, basemap: bool) -> folium.Map:
     return fmap
 
 
-def _choropleth(
+def _add_choropleth(
+    fmap: folium.Map,
     layer: gpd.GeoDataFrame,
     value_classes: ValueClasses,
     labels: pd.Series,
     indicator_label: str,
-) -> folium.GeoJson:
-    """Return the kelurahan GeoJson layer styled by class."""
-    frame = gpd.GeoDataFrame(
-        {
-            "kode": layer["kode"].astype(str),
-            "nama": layer["nama"].astype(str),
-            "kecamatan": layer["nama_kecamatan"].astype(str),
-            "nilai": labels,
-        },
-        geometry=layer.geometry,
-        crs=GEOGRAPHIC_CRS,
-    )
+    precision_deg: float,
+) -> None:
+    """Add the kelurahan layer styled by class, geometry in compact form."""
+    properties = [
+        {"kode": kode, "nama": nama, "kecamatan": kecamatan, "nilai": nilai}
+        for kode, nama, kecamatan, nilai in zip(
+            layer["kode"].astype(str),
+            layer["nama"].astype(str),
+            layer["nama_kecamatan"].astype(str),
+            labels,
+            strict=True,
+        )
+    ]
     styles = {
-        kode: _class_style(value_classes, index)
-        for kode, index in zip(frame["kode"], value_classes.class_index, strict=True)
+        feature["kode"]: _class_style(value_classes, index)
+        for feature, index in zip(properties, value_classes.class_index, strict=True)
     }
-    return folium.GeoJson(
-        frame.to_geo_dict(drop_id=True),
+    # folium gets the properties only (for its style switch and tooltip); the
+    # geometry follows as delta-encoded integers, about a third of the bytes.
+    collection = {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "properties": feature, "geometry": None}
+            for feature in properties
+        ],
+    }
+    min_lon, min_lat, max_lon, max_lat = layer.total_bounds
+    choropleth = _KelurahanLayer(
+        collection,
+        bounds=[[min_lat, min_lon], [max_lat, max_lon]],
         name=t("map_layer_kelurahan", indikator=indicator_label),
         style_function=lambda feature: styles[feature["properties"]["kode"]],
         highlight_function=lambda _feature: HIGHLIGHT_STYLE,
@@ -486,6 +493,99 @@ def _choropleth(
             sticky=True,
         ),
     )
+    choropleth.add_to(fmap)
+    scale = 1.0 / (precision_deg if precision_deg > 0 else DEFAULT_PRECISION_DEG)
+    geometry = [_encode_geometry(geom, scale) for geom in layer.geometry.values]
+    _CompactGeometry(choropleth, properties, geometry, scale).add_to(fmap)
+
+
+class _KelurahanLayer(folium.GeoJson):
+    """folium GeoJson whose features get their geometry from ``_CompactGeometry``."""
+
+    def __init__(self, data: dict, *, bounds: list[list[float]], **kwargs) -> None:
+        super().__init__(data, **kwargs)
+        self._bounds = bounds
+
+    def _get_self_bounds(self) -> list[list[float]]:
+        return self._bounds
+
+
+class _CompactGeometry(MacroElement):
+    """Decode delta-encoded integer rings in the browser and add the features."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var scale = {{ this.scale }};
+            var data = {{ this.payload }};
+            function ring(flat) {
+                var out = [], x = 0, y = 0;
+                for (var i = 0; i < flat.length; i += 2) {
+                    x += flat[i];
+                    y += flat[i + 1];
+                    out.push([x / scale, y / scale]);
+                }
+                return out;
+            }
+            var features = [];
+            for (var i = 0; i < data.p.length; i++) {
+                if (!data.g[i].length) { continue; }
+                features.push({
+                    type: "Feature",
+                    properties: data.p[i],
+                    geometry: {
+                        type: "MultiPolygon",
+                        coordinates: data.g[i].map(function (polygon) {
+                            return polygon.map(ring);
+                        })
+                    }
+                });
+            }
+            {{ this.layer.get_name() }}_add(
+                {type: "FeatureCollection", features: features}
+            );
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self,
+        layer: folium.GeoJson,
+        properties: list[dict[str, str]],
+        geometry: list[list[list[list[int]]]],
+        scale: float,
+    ) -> None:
+        super().__init__()
+        self._name = "CompactGeometry"
+        self.layer = layer
+        self.scale = repr(scale)
+        self.payload = _script_safe_json({"p": properties, "g": geometry})
+
+
+def _encode_geometry(geom: object, scale: float) -> list[list[list[int]]]:
+    """Return polygons as rings of [x0, y0, dx1, dy1, ...] integers at ``scale``."""
+    if geom is None or shapely.is_empty(geom):
+        return []
+
+    polygons = []
+    for polygon in shapely.get_parts(geom):
+        if polygon.geom_type != "Polygon" or polygon.is_empty:
+            continue
+        rings = []
+        for ring in (polygon.exterior, *polygon.interiors):
+            coords = np.rint(shapely.get_coordinates(ring) * scale).astype(np.int64)
+            deltas = np.vstack([coords[:1], np.diff(coords, axis=0)])
+            rings.append(deltas.ravel().tolist())
+        polygons.append(rings)
+    return polygons
+
+
+def _script_safe_json(value: object) -> str:
+    """Return compact JSON that cannot close a <script> element."""
+    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _class_style(value_classes: ValueClasses, index: object) -> dict[str, object]:
@@ -720,4 +820,5 @@ def _inline_images(css: str, leaflet_dir: Path) -> str:
         encoded = base64.b64encode(path.read_bytes()).decode("ascii")
         return f"url(data:image/png;base64,{encoded})"
 
-    return re.sub(r"url\((images/[\w.-]+\.png)\)", to_data_uri, css)
+    without_comments = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    return re.sub(r"url\((images/[\w.-]+\.png)\)", to_data_uri, without_comments)
