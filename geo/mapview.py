@@ -217,8 +217,9 @@ def situation_map(
     indicator_label : str
         Name of the indicator in Bahasa Indonesia, for legend and tooltip.
     value_labels : pd.Series | None
-        Tooltip text per ``kode`` (e.g. "12 (+3)"); default the value in
-        Indonesian number format. Missing values always read "tidak ada data".
+        Tooltip text (e.g. "12 (+3)"), either on the same index as
+        ``kelurahan`` or indexed by ``kode``; default the value in Indonesian
+        number format. Missing values always read "tidak ada data".
     facilities : gpd.GeoDataFrame | None
         Points with ``nama``, ``jenis``, ``alamat``, ``sumber``; rows with
         ``is_valid`` False are left off the map.
@@ -419,7 +420,11 @@ def _value_labels(
     ]
     labels = pd.Series(default, index=layer.index, dtype=object)
     if value_labels is not None:
-        given = layer["kode"].map(value_labels)
+        # Aligned with the layer's rows, or keyed by kode.
+        if value_labels.index.equals(layer.index):
+            given = value_labels
+        else:
+            given = layer["kode"].map(value_labels)
         use_given = given.notna() & finite
         labels[use_given] = given[use_given].astype(str)
     return labels

@@ -158,8 +158,11 @@ def test_f03_missing_is_drawn_and_labelled_as_no_data(f03_layer):
     assert not re.search(r"\bnan\b|\bNaN\b|<NA>", page)
 
 
-def test_value_labels_replace_the_number_but_not_no_data(f03_layer):
+@pytest.mark.parametrize("keyed_by", ["kode", "row"])
+def test_value_labels_replace_the_number_but_not_no_data(f03_layer, keyed_by):
     labels = pd.Series({"A": "5 (+1)", "B": "40 (+9)", "C": "? (+0)"})
+    if keyed_by == "row":
+        labels = f03_layer["kode"].map(labels)
 
     fmap = situation_map(
         f03_layer, "positif", indicator_label="Kasus", value_labels=labels
