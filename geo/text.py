@@ -49,6 +49,54 @@ TEXT: dict[str, str] = {
         "Indikator '{value}' tidak tersedia untuk {wilayah} pada {tanggal}. "
         "Pilih salah satu: {choices}."
     ),
+    # --- map (display geometry, situation map) ---
+    "err_display_no_crs": (
+        "Lapisan batas wilayah tidak punya sistem koordinat (CRS). Tetapkan CRS-nya, "
+        "misalnya EPSG:4326, lalu muat ulang."
+    ),
+    "err_display_negative": (
+        "Nilai {name} = {value} tidak dapat dipakai untuk penyederhanaan peta; "
+        "isikan angka 0 atau lebih."
+    ),
+    "display_repaired": (
+        "{count} batas wilayah tidak valid secara geometri dan diperbaiki otomatis "
+        "untuk tampilan peta (kode: {kode})."
+    ),
+    "err_map_classes": (
+        "Jumlah kelas peta {value} tidak dapat dipakai; pilih 1 sampai {maximum}."
+    ),
+    "err_map_scheme": (
+        "Skema klasifikasi '{value}' tidak dikenal. Pilih salah satu: {choices}."
+    ),
+    "err_map_columns": (
+        "Lapisan kelurahan tidak punya kolom {missing}. Kolom yang ada: {columns}."
+    ),
+    "err_map_kode_repeated": (
+        "Kode kelurahan muncul lebih dari sekali: {kode}. Setiap kelurahan harus "
+        "tepat satu baris; periksa berkas batas wilayah."
+    ),
+    "err_map_not_numbers": (
+        "Kolom {column} berisi nilai yang bukan angka, misalnya {examples}. "
+        "Isikan angka atau kosongkan sel bila datanya tidak ada."
+    ),
+    "err_map_assets": (
+        "Berkas Leaflet untuk peta tidak ditemukan di {folder}. Jalankan "
+        "'make setup' (atau scripts/fetch_assets.sh) lalu coba lagi."
+    ),
+    "map_tile_attribution": "&copy; kontributor OpenStreetMap",
+    "map_layer_basemap": "Peta dasar (OpenStreetMap)",
+    "map_layer_kelurahan": "Kelurahan: {indikator}",
+    "map_layer_fasilitas": "Fasilitas kesehatan",
+    "map_layer_sumber_daya": "Sumber daya",
+    "map_lainnya": "Lainnya",
+    "map_jenis": "Jenis",
+    "map_alamat": "Alamat",
+    "map_sumber": "Sumber",
+    "map_jumlah": "Jumlah",
+    "map_diperbarui": "Diperbarui",
+    "map_keterangan": "Keterangan",
+    "map_contoh": "contoh",
+    "map_tanpa_peta_dasar": "tanpa peta dasar",
 }
 
 

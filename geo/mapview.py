@@ -1,0 +1,829 @@
+"""The situation map: kelurahan choropleth, facilities and resources, offline.
+
+One builder serves the page (through ``st_folium`` in ``ui/``), the HTML export
+and the briefing. The map it returns references only the Leaflet files the app
+serves itself (or carries them inline for a self-contained HTML file): folium's
+default CDN links (jQuery, Bootstrap, Font Awesome, awesome-markers) are
+dropped, symbols are inline HTML/CSS and the legend is our own Leaflet control.
+The only external address left is the basemap tile template, and the map is
+fully drawn when the tiles do not load.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import logging
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import folium
+import geopandas as gpd
+import mapclassify
+import numpy as np
+import pandas as pd
+import shapely
+from branca.element import Element, MacroElement
+from folium.template import Template
+from sklearn.cluster import KMeans
+
+from geo.crs import GEOGRAPHIC_CRS
+from geo.errors import GeoInputError
+from geo.text import fmt_int, fmt_num, t
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_ASSET_BASE_URL = "/app/static/vendor"
+DEFAULT_ASSET_DIR = Path(__file__).resolve().parent.parent / "static" / "vendor"
+DEFAULT_PRECISION_DEG = 1e-5
+MAX_CLASSES = 9
+TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+KELURAHAN_COLUMNS = ("kode", "nama", "nama_kecamatan")
+
+# ColorBrewer YlOrRd (Cynthia Brewer, colorbrewer2.org): sequential, rated safe
+# for colour-blind readers and in print; one list per number of classes.
+PALETTE_YLORRD: dict[int, tuple[str, ...]] = {
+    1: ("#fd8d3c",),
+    2: ("#fecc5c", "#e31a1c"),
+    3: ("#ffeda0", "#feb24c", "#f03b20"),
+    4: ("#ffffb2", "#fecc5c", "#fd8d3c", "#e31a1c"),
+    5: ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"),
+    6: ("#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026"),
+    7: ("#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#b10026"),
+    8: (
+        "#ffffcc",
+        "#ffeda0",
+        "#fed976",
+        "#feb24c",
+        "#fd8d3c",
+        "#fc4e2a",
+        "#e31a1c",
+        "#b10026",
+    ),
+    9: (
+        "#ffffcc",
+        "#ffeda0",
+        "#fed976",
+        "#feb24c",
+        "#fd8d3c",
+        "#fc4e2a",
+        "#e31a1c",
+        "#bd0026",
+        "#800026",
+    ),
+}
+NO_DATA_FILL = "#bdbdbd"
+NO_DATA_STYLE = {
+    "fillColor": NO_DATA_FILL,
+    "fillOpacity": 0.45,
+    "color": "#636363",
+    "weight": 1,
+    "dashArray": "4 3",
+}
+CLASS_STYLE = {"fillOpacity": 0.75, "color": "#525252", "weight": 0.8}
+HIGHLIGHT_STYLE = {"weight": 3, "color": "#000000"}
+
+# Symbols as (short label, background colour, CSS border-radius); inline HTML so
+# no icon font or marker image is loaded.
+FACILITY_SYMBOLS: dict[str, tuple[str, str, str]] = {
+    "RS": ("H", "#b2182b", "3px"),
+    "Puskesmas": ("P", "#2166ac", "50%"),
+    "Puskesmas Pembantu": ("Pb", "#67a9cf", "50%"),
+    "Klinik": ("K", "#1b7837", "50%"),
+}
+FACILITY_OTHER = ("F", "#4d4d4d", "50%")
+RESOURCE_SYMBOLS: dict[str, tuple[str, str, str]] = {
+    "tempat tidur": ("TT", "#762a83", "2px"),
+    "ambulans": ("A", "#e08214", "2px"),
+    "kit tes": ("KT", "#35978f", "2px"),
+}
+RESOURCE_OTHER = ("S", "#4d4d4d", "2px")
+
+
+@dataclass(frozen=True)
+class ValueClasses:
+    """Classes of an indicator over kelurahan, computed on non-missing values.
+
+    Attributes
+    ----------
+    class_index : pd.Series
+        Class (0 = lowest) per row of the input, ``<NA>`` where the value is
+        missing (nullable Int64, same index as the values).
+    upper_bounds : tuple[float, ...]
+        Upper bound of each class, lowest first; class ``i`` holds values in
+        ``(upper_bounds[i-1], upper_bounds[i]]``, class 0 from the minimum.
+    labels : tuple[str, ...]
+        Legend text for each class (Indonesian number format).
+    colours : tuple[str, ...]
+        Fill colour of each class.
+    scheme : str
+        The mapclassify scheme used.
+    """
+
+    class_index: pd.Series
+    upper_bounds: tuple[float, ...]
+    labels: tuple[str, ...]
+    colours: tuple[str, ...]
+    scheme: str
+
+
+def classify_values(
+    values: pd.Series,
+    *,
+    classes: int = 5,
+    scheme: str = "NaturalBreaks",
+    seed: int = 0,
+) -> ValueClasses:
+    """Return map classes for ``values``, ignoring missing ones.
+
+    Parameters
+    ----------
+    values : pd.Series
+        Numbers (any numeric dtype, nullable allowed); missing and non-finite
+        values get no class and are drawn as "tidak ada data".
+    classes : int
+        Wanted number of classes, 1 to 9; fewer are used when there are fewer
+        distinct values.
+    scheme : str
+        A mapclassify classifier name (``mapclassify.CLASSIFIERS``).
+        ``"NaturalBreaks"`` is one-dimensional k-means seeded with ``seed``, so
+        the same data give the same legend on every rerun.
+    seed : int
+        Seed for the k-means start of ``"NaturalBreaks"``.
+
+    Returns
+    -------
+    ValueClasses
+        Class per row, class bounds, legend labels and colours.
+
+    Raises
+    ------
+    GeoInputError
+        If ``classes`` is outside 1-9 or ``scheme`` is not a mapclassify scheme.
+
+    Notes
+    -----
+    Natural breaks after Jenks (1967) as k-means in one dimension, as
+    mapclassify computes it; all schemes through mapclassify (Rey et al.).
+    """
+    _check_scheme(classes, scheme)
+
+    numbers = pd.to_numeric(values, errors="coerce").astype("Float64")
+    present = numbers.notna() & np.isfinite(numbers.fillna(0).to_numpy(float))
+    known = numbers[present].to_numpy(dtype=float)
+    class_index = pd.Series(pd.NA, index=values.index, dtype="Int64")
+    if known.size == 0:
+        return ValueClasses(class_index, (), (), (), scheme)
+
+    upper_bounds, yb = _classify_known(known, classes, scheme, seed)
+    class_index[present.to_numpy()] = yb
+    is_integral = bool(np.all(np.equal(np.mod(known, 1), 0)))
+    labels = _class_labels(upper_bounds, float(known.min()), is_integral)
+    colours = PALETTE_YLORRD[len(upper_bounds)]
+    return ValueClasses(class_index, upper_bounds, labels, colours, scheme)
+
+
+def situation_map(
+    kelurahan: gpd.GeoDataFrame,
+    value_column: str,
+    *,
+    indicator_label: str,
+    value_labels: pd.Series | None = None,
+    facilities: gpd.GeoDataFrame | None = None,
+    resources: gpd.GeoDataFrame | None = None,
+    asset_base_url: str | None = DEFAULT_ASSET_BASE_URL,
+    asset_dir: Path = DEFAULT_ASSET_DIR,
+    basemap: bool = True,
+    classes: int = 5,
+    scheme: str = "NaturalBreaks",
+    seed: int = 0,
+    precision_deg: float = DEFAULT_PRECISION_DEG,
+) -> folium.Map:
+    """Return the folium situation map: choropleth, symbols, legend, layer control.
+
+    Parameters
+    ----------
+    kelurahan : gpd.GeoDataFrame
+        One row per kelurahan with ``kode`` (unique), ``nama``,
+        ``nama_kecamatan``, ``value_column`` and polygons in any CRS (drawn in
+        EPSG:4326). Use ``geo.display.display_geometry`` first for a small
+        payload. A kelurahan whose value is missing (no case row, empty cell)
+        is drawn as "tidak ada data", never as a class.
+    value_column : str
+        Column holding the indicator (numbers; missing allowed).
+    indicator_label : str
+        Name of the indicator in Bahasa Indonesia, for legend and tooltip.
+    value_labels : pd.Series | None
+        Tooltip text (e.g. "12 (+3)"), either on the same index as
+        ``kelurahan`` or indexed by ``kode``; default the value in Indonesian
+        number format. Missing values always read "tidak ada data".
+    facilities : gpd.GeoDataFrame | None
+        Points with ``nama``, ``jenis``, ``alamat``, ``sumber``; rows with
+        ``is_valid`` False are left off the map.
+    resources : gpd.GeoDataFrame | None
+        Points with ``jenis`` and ``jumlah``, optionally ``nama``, ``satuan``,
+        ``diperbarui`` (last update) and ``is_contoh`` (an example row).
+    asset_base_url : str | None
+        URL prefix under which ``leaflet/leaflet.js`` and ``.css`` are served
+        (Streamlit static serving: ``/app/static/vendor``); ``None`` puts
+        Leaflet inline for a self-contained HTML file.
+    asset_dir : Path
+        Folder holding ``leaflet/`` (read only when ``asset_base_url`` is None).
+    basemap : bool
+        Add the OpenStreetMap tiles as a layer that can be switched off;
+        False draws the map "tanpa peta dasar".
+    classes, scheme, seed : int, str, int
+        Classification, see :func:`classify_values`.
+    precision_deg : float
+        Grid in degrees to which coordinates are rounded (payload size).
+
+    Returns
+    -------
+    folium.Map
+        The map; ``kode`` is in every feature's properties, so a click on a
+        kelurahan reports it (``st_folium``'s ``last_active_drawing``).
+
+    Raises
+    ------
+    GeoInputError
+        If a column is missing, ``kode`` repeats, values are not numbers, the
+        layer has no CRS, or the inline Leaflet files are missing.
+    """
+    _check_kelurahan(kelurahan, value_column)
+
+    layer = _prepare_layer(kelurahan)
+    value_classes = classify_values(
+        layer[value_column], classes=classes, scheme=scheme, seed=seed
+    )
+    labels = _value_labels(layer, value_column, value_labels)
+
+    fmap = _base_map(layer, basemap)
+    _add_choropleth(fmap, layer, value_classes, labels, indicator_label, precision_deg)
+    facility_kinds = _add_facilities(fmap, facilities)
+    resource_kinds = _add_resources(fmap, resources)
+    legend_html = _legend_html(
+        indicator_label, value_classes, facility_kinds, resource_kinds
+    )
+    _Legend(legend_html).add_to(fmap)
+    folium.LayerControl(collapsed=False).add_to(fmap)
+
+    _use_local_assets(fmap, asset_base_url, asset_dir)
+    return fmap
+
+
+def map_html(fmap: folium.Map) -> str:
+    """Return the whole HTML page of ``fmap`` (for export or measuring payload)."""
+    return fmap.get_root().render()
+
+
+class _Legend(MacroElement):
+    """Our own legend as a Leaflet control (no branca colormap, so no d3)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.control({position: "bottomright"});
+        {{ this.get_name() }}.onAdd = function () {
+            var div = L.DomUtil.create("div", "petaruang-legend");
+            div.innerHTML = {{ this.legend_html|tojson }};
+            L.DomEvent.disableClickPropagation(div);
+            L.DomEvent.disableScrollPropagation(div);
+            return div;
+        };
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, legend_html: str) -> None:
+        super().__init__()
+        self._name = "Legend"
+        self.legend_html = legend_html
+
+
+def _check_scheme(classes: int, scheme: str) -> None:
+    if not 1 <= classes <= MAX_CLASSES:
+        raise GeoInputError(t("err_map_classes", value=classes, maximum=MAX_CLASSES))
+    if scheme not in mapclassify.CLASSIFIERS or scheme == "UserDefined":
+        choices = ", ".join(c for c in mapclassify.CLASSIFIERS if c != "UserDefined")
+        raise GeoInputError(t("err_map_scheme", value=scheme, choices=choices))
+
+
+def _classify_known(
+    known: np.ndarray, classes: int, scheme: str, seed: int
+) -> tuple[tuple[float, ...], np.ndarray]:
+    """Return class upper bounds and class per value for finite values."""
+    distinct = np.unique(known)
+    k = min(classes, distinct.size)
+    if k == distinct.size:
+        # Few distinct values: one class each, so a genuine 0 is its own class.
+        bins = distinct
+    elif scheme == "NaturalBreaks":
+        bins = _seeded_natural_breaks(known, k, seed)
+    else:
+        classifier = getattr(mapclassify, scheme)
+        try:
+            bins = classifier(known, k=k).bins
+        except TypeError:
+            bins = classifier(known).bins
+    bins = np.unique(np.asarray(bins, dtype=float))[:MAX_CLASSES]
+    bins[-1] = max(bins[-1], float(known.max()))
+    yb = mapclassify.UserDefined(known, list(bins)).yb
+    return tuple(float(b) for b in bins), np.asarray(yb)
+
+
+def _seeded_natural_breaks(known: np.ndarray, k: int, seed: int) -> np.ndarray:
+    """Return k-means class maxima as mapclassify's NaturalBreaks, but seeded."""
+    model = KMeans(n_clusters=k, n_init=10, random_state=seed)
+    labels = model.fit(known.reshape(-1, 1)).labels_
+    return np.sort([known[labels == label].max() for label in range(k)])
+
+
+def _class_labels(
+    upper_bounds: tuple[float, ...], minimum: float, is_integral: bool
+) -> tuple[str, ...]:
+    """Return legend text for each class, e.g. "0", "1 – 5", "6 – 40"."""
+    fmt = fmt_int if is_integral else fmt_num
+    labels = []
+    lower = minimum
+    for index, upper in enumerate(upper_bounds):
+        if is_integral:
+            low = lower if index == 0 else math.floor(lower) + 1
+            text = fmt(upper) if low >= upper else f"{fmt(low)} – {fmt(upper)}"
+        elif index == 0:
+            text = f"{fmt(lower)} – {fmt(upper)}"
+        else:
+            text = f"> {fmt(lower)} – {fmt(upper)}"
+        labels.append(text)
+        lower = upper
+    return tuple(labels)
+
+
+def _check_kelurahan(kelurahan: gpd.GeoDataFrame, value_column: str) -> None:
+    missing = [
+        column
+        for column in (*KELURAHAN_COLUMNS, value_column)
+        if column not in kelurahan.columns
+    ]
+    if missing:
+        raise GeoInputError(
+            t(
+                "err_map_columns",
+                missing=", ".join(missing),
+                columns=", ".join(map(str, kelurahan.columns)),
+            )
+        )
+    if kelurahan.crs is None:
+        raise GeoInputError(t("err_display_no_crs"))
+    repeated = kelurahan["kode"][kelurahan["kode"].duplicated()].unique()
+    if len(repeated):
+        raise GeoInputError(
+            t("err_map_kode_repeated", kode=", ".join(map(str, repeated[:5])))
+        )
+
+    raw = kelurahan[value_column]
+    numbers = pd.to_numeric(raw, errors="coerce")
+    not_numbers = raw[raw.notna() & numbers.isna()]
+    if len(not_numbers):
+        raise GeoInputError(
+            t(
+                "err_map_not_numbers",
+                column=value_column,
+                examples=", ".join(map(repr, not_numbers.unique()[:3])),
+            )
+        )
+
+
+def _prepare_layer(kelurahan: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Return the kelurahan in EPSG:4326 (coordinates are rounded when encoded)."""
+    if kelurahan.crs == GEOGRAPHIC_CRS:
+        return kelurahan
+    return kelurahan.to_crs(GEOGRAPHIC_CRS)
+
+
+def _value_labels(
+    layer: gpd.GeoDataFrame, value_column: str, value_labels: pd.Series | None
+) -> pd.Series:
+    """Return the tooltip text per row; missing values read "tidak ada data"."""
+    numbers = pd.to_numeric(layer[value_column], errors="coerce").astype("Float64")
+    finite = numbers.notna() & np.isfinite(numbers.fillna(0).to_numpy(float))
+    known = numbers[finite].to_numpy(dtype=float)
+    is_integral = bool(np.all(np.equal(np.mod(known, 1), 0)))
+    default = [
+        (fmt_int(float(value)) if is_integral else fmt_num(float(value)))
+        if is_finite
+        else t("tidak_ada_data")
+        for value, is_finite in zip(numbers.fillna(0), finite, strict=True)
+    ]
+    labels = pd.Series(default, index=layer.index, dtype=object)
+    if value_labels is not None:
+        # Aligned with the layer's rows, or keyed by kode.
+        if value_labels.index.equals(layer.index):
+            given = value_labels
+        else:
+            given = layer["kode"].map(value_labels)
+        use_given = given.notna() & finite
+        labels[use_given] = given[use_given].astype(str)
+    return labels
+
+
+def _base_map(layer: gpd.GeoDataFrame, basemap: bool) -> folium.Map:
+    """Return an empty map fitted to the layer, with tiles when asked."""
+    min_lon, min_lat, max_lon, max_lat = layer.total_bounds
+    fmap = folium.Map(
+        location=[(min_lat + max_lat) / 2, (min_lon + max_lon) / 2],
+        tiles=None,
+        zoom_start=12,
+        control_scale=True,
+    )
+    if basemap:
+        folium.TileLayer(
+            tiles=TILE_URL,
+            attr=t("map_tile_attribution"),
+            name=t("map_layer_basemap"),
+            max_zoom=19,
+            # An overlay, so the layer control can switch it off ("tanpa peta dasar").
+            overlay=True,
+            control=True,
+        ).add_to(fmap)
+    fmap.fit_bounds([[min_lat, min_lon], [max_lat, max_lon]])
+    return fmap
+
+
+def _add_choropleth(
+    fmap: folium.Map,
+    layer: gpd.GeoDataFrame,
+    value_classes: ValueClasses,
+    labels: pd.Series,
+    indicator_label: str,
+    precision_deg: float,
+) -> None:
+    """Add the kelurahan layer styled by class, geometry in compact form."""
+    properties = [
+        {"kode": kode, "nama": nama, "kecamatan": kecamatan, "nilai": nilai}
+        for kode, nama, kecamatan, nilai in zip(
+            layer["kode"].astype(str),
+            layer["nama"].astype(str),
+            layer["nama_kecamatan"].astype(str),
+            labels,
+            strict=True,
+        )
+    ]
+    styles = {
+        feature["kode"]: _class_style(value_classes, index)
+        for feature, index in zip(properties, value_classes.class_index, strict=True)
+    }
+    # folium gets the properties only (for its style switch and tooltip); the
+    # geometry follows as delta-encoded integers, about a third of the bytes.
+    collection = {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "properties": feature, "geometry": None}
+            for feature in properties
+        ],
+    }
+    min_lon, min_lat, max_lon, max_lat = layer.total_bounds
+    choropleth = _KelurahanLayer(
+        collection,
+        bounds=[[min_lat, min_lon], [max_lat, max_lon]],
+        name=t("map_layer_kelurahan", indikator=indicator_label),
+        style_function=lambda feature: styles[feature["properties"]["kode"]],
+        highlight_function=lambda _feature: HIGHLIGHT_STYLE,
+        tooltip=folium.GeoJsonTooltip(
+            fields=["nama", "kecamatan", "nilai"],
+            aliases=[t("kelurahan"), t("kecamatan"), indicator_label],
+            sticky=True,
+        ),
+    )
+    choropleth.add_to(fmap)
+    scale = 1.0 / (precision_deg if precision_deg > 0 else DEFAULT_PRECISION_DEG)
+    geometry = [_encode_geometry(geom, scale) for geom in layer.geometry.values]
+    _CompactGeometry(choropleth, properties, geometry, scale).add_to(fmap)
+
+
+class _KelurahanLayer(folium.GeoJson):
+    """folium GeoJson whose features get their geometry from ``_CompactGeometry``."""
+
+    def __init__(self, data: dict, *, bounds: list[list[float]], **kwargs) -> None:
+        super().__init__(data, **kwargs)
+        self._bounds = bounds
+
+    def _get_self_bounds(self) -> list[list[float]]:
+        return self._bounds
+
+
+class _CompactGeometry(MacroElement):
+    """Decode delta-encoded integer rings in the browser and add the features."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var scale = {{ this.scale }};
+            var data = {{ this.payload }};
+            function ring(flat) {
+                var out = [], x = 0, y = 0;
+                for (var i = 0; i < flat.length; i += 2) {
+                    x += flat[i];
+                    y += flat[i + 1];
+                    out.push([x / scale, y / scale]);
+                }
+                return out;
+            }
+            var features = [];
+            for (var i = 0; i < data.p.length; i++) {
+                if (!data.g[i].length) { continue; }
+                features.push({
+                    type: "Feature",
+                    properties: data.p[i],
+                    geometry: {
+                        type: "MultiPolygon",
+                        coordinates: data.g[i].map(function (polygon) {
+                            return polygon.map(ring);
+                        })
+                    }
+                });
+            }
+            {{ this.layer.get_name() }}_add(
+                {type: "FeatureCollection", features: features}
+            );
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self,
+        layer: folium.GeoJson,
+        properties: list[dict[str, str]],
+        geometry: list[list[list[list[int]]]],
+        scale: float,
+    ) -> None:
+        super().__init__()
+        self._name = "CompactGeometry"
+        self.layer = layer
+        self.scale = repr(scale)
+        self.payload = _script_safe_json({"p": properties, "g": geometry})
+
+
+def _encode_geometry(geom: object, scale: float) -> list[list[list[int]]]:
+    """Return polygons as rings of [x0, y0, dx1, dy1, ...] integers at ``scale``."""
+    if geom is None or shapely.is_empty(geom):
+        return []
+
+    polygons = []
+    for polygon in shapely.get_parts(geom):
+        if polygon.geom_type != "Polygon" or polygon.is_empty:
+            continue
+        rings = []
+        for ring in (polygon.exterior, *polygon.interiors):
+            coords = np.rint(shapely.get_coordinates(ring) * scale).astype(np.int64)
+            deltas = np.vstack([coords[:1], np.diff(coords, axis=0)])
+            rings.append(deltas.ravel().tolist())
+        polygons.append(rings)
+    return polygons
+
+
+def _script_safe_json(value: object) -> str:
+    """Return compact JSON that cannot close a <script> element."""
+    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _class_style(value_classes: ValueClasses, index: object) -> dict[str, object]:
+    if index is pd.NA or index is None:
+        return NO_DATA_STYLE
+    return {**CLASS_STYLE, "fillColor": value_classes.colours[int(index)]}
+
+
+def _symbol_html(symbol: tuple[str, str, str], size_px: int = 20) -> str:
+    """Return an inline-styled badge: short label on a coloured shape."""
+    text, colour, radius = symbol
+    return (
+        f'<div style="width:{size_px}px;height:{size_px}px;background:{colour};'
+        f"border:1.5px solid #fff;border-radius:{radius};color:#fff;"
+        f"font:bold 10px/{size_px}px sans-serif;text-align:center;"
+        f'box-shadow:0 0 2px #000">{html.escape(text)}</div>'
+    )
+
+
+class _BoundPopup(MacroElement):
+    """A popup bound with plain Leaflet (folium's Popup builds it with jQuery)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.bindPopup(
+            {{ this.content|tojson }}, {maxWidth: 280}
+        );
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, content: str) -> None:
+        super().__init__()
+        self._name = "BoundPopup"
+        self.content = content
+
+
+def _marker(
+    lat: float, lon: float, symbol: tuple[str, str, str], popup: str, tip: str
+) -> folium.Marker:
+    marker = folium.Marker(
+        location=[lat, lon],
+        icon=folium.DivIcon(
+            html=_symbol_html(symbol),
+            icon_size=(20, 20),
+            icon_anchor=(10, 10),
+            class_name="petaruang-symbol",
+        ),
+        tooltip=tip,
+    )
+    _BoundPopup(popup).add_to(marker)
+    return marker
+
+
+def _popup_rows(rows: list[tuple[str, str]]) -> str:
+    cells = "".join(
+        f"<tr><th style='text-align:left;padding-right:6px'>{html.escape(label)}"
+        f"</th><td>{html.escape(value)}</td></tr>"
+        for label, value in rows
+    )
+    return f"<table style='font-size:12px'>{cells}</table>"
+
+
+def _text(value: object) -> str:
+    return "–" if value is None or pd.isna(value) else str(value)
+
+
+def _points(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Return the drawable points of ``frame`` in EPSG:4326."""
+    if frame.crs is None:
+        raise GeoInputError(t("err_display_no_crs"))
+    points = frame.to_crs(GEOGRAPHIC_CRS)
+    drawable = ~points.geometry.is_empty & points.geometry.notna()
+    return points[drawable]
+
+
+def _add_facilities(
+    fmap: folium.Map, facilities: gpd.GeoDataFrame | None
+) -> dict[str, tuple[str, str, str]]:
+    """Add the facility layer; return the symbols used, by jenis."""
+    if facilities is None or facilities.empty:
+        return {}
+
+    points = _points(facilities)
+    if "is_valid" in points.columns:
+        flagged = int((~points["is_valid"].astype(bool)).sum())
+        points = points[points["is_valid"].astype(bool)]
+        logger.info("%d flagged facilities left off the map", flagged)
+    group = folium.FeatureGroup(name=t("map_layer_fasilitas"))
+    used: dict[str, tuple[str, str, str]] = {}
+    for row in points.itertuples():
+        jenis = _text(getattr(row, "jenis", None))
+        symbol = FACILITY_SYMBOLS.get(jenis, FACILITY_OTHER)
+        used[jenis if jenis in FACILITY_SYMBOLS else t("map_lainnya")] = symbol
+        popup = _popup_rows(
+            [
+                (t("nama"), _text(getattr(row, "nama", None))),
+                (t("map_jenis"), jenis),
+                (t("map_alamat"), _text(getattr(row, "alamat", None))),
+                (t("map_sumber"), _text(getattr(row, "sumber", None))),
+            ]
+        )
+        nama = _text(getattr(row, "nama", None))
+        _marker(row.geometry.y, row.geometry.x, symbol, popup, nama).add_to(group)
+    group.add_to(fmap)
+    return used
+
+
+def _add_resources(
+    fmap: folium.Map, resources: gpd.GeoDataFrame | None
+) -> dict[str, tuple[str, str, str]]:
+    """Add the resources layer; return the symbols used, by jenis."""
+    if resources is None or resources.empty:
+        return {}
+
+    points = _points(resources)
+    group = folium.FeatureGroup(name=t("map_layer_sumber_daya"))
+    used: dict[str, tuple[str, str, str]] = {}
+    for row in points.itertuples():
+        jenis = _text(getattr(row, "jenis", None))
+        symbol = RESOURCE_SYMBOLS.get(jenis.lower(), RESOURCE_OTHER)
+        used[jenis if jenis.lower() in RESOURCE_SYMBOLS else t("map_lainnya")] = symbol
+        is_example = bool(getattr(row, "is_contoh", False))
+        jumlah = getattr(row, "jumlah", None)
+        jumlah_text = "–" if jumlah is None or pd.isna(jumlah) else fmt_int(jumlah)
+        satuan = getattr(row, "satuan", None)
+        if satuan is not None and not pd.isna(satuan):
+            jumlah_text = f"{jumlah_text} {satuan}"
+        rows = [
+            (t("nama"), _text(getattr(row, "nama", None))),
+            (t("map_jenis"), jenis),
+            (t("map_jumlah"), jumlah_text),
+            (t("map_diperbarui"), _date_text(getattr(row, "diperbarui", None))),
+        ]
+        if is_example:
+            rows.append((t("map_keterangan"), t("map_contoh")))
+        tip = f"{jenis}: {jumlah_text}" + (
+            f" ({t('map_contoh')})" if is_example else ""
+        )
+        _marker(row.geometry.y, row.geometry.x, symbol, _popup_rows(rows), tip).add_to(
+            group
+        )
+    group.add_to(fmap)
+    return used
+
+
+def _date_text(value: object) -> str:
+    if value is None or pd.isna(value):
+        return "–"
+    stamp = pd.Timestamp(value)
+    return (
+        stamp.strftime("%d-%m-%Y %H:%M") if stamp.time() else stamp.strftime("%d-%m-%Y")
+    )
+
+
+def _legend_html(
+    indicator_label: str,
+    value_classes: ValueClasses,
+    facility_kinds: dict[str, tuple[str, str, str]],
+    resource_kinds: dict[str, tuple[str, str, str]],
+) -> str:
+    """Return the legend: classes, "tidak ada data", then the symbols."""
+    swatch = (
+        "<span style='display:inline-block;width:14px;height:12px;"
+        "margin-right:6px;vertical-align:middle;border:1px solid #636363;"
+        "background:{fill}{extra}'></span>"
+    )
+    title = html.escape(indicator_label)
+    rows = [f"<div style='font-weight:bold;margin-bottom:4px'>{title}</div>"]
+    for label, colour in zip(value_classes.labels, value_classes.colours, strict=True):
+        rows.append(
+            f"<div>{swatch.format(fill=colour, extra='')}{html.escape(label)}</div>"
+        )
+    rows.append(
+        "<div class='petaruang-legend-nodata'>"
+        + swatch.format(fill=NO_DATA_FILL, extra=";border-style:dashed")
+        + f"{html.escape(t('tidak_ada_data'))}</div>"
+    )
+    for title, kinds in (
+        (t("map_layer_fasilitas"), facility_kinds),
+        (t("map_layer_sumber_daya"), resource_kinds),
+    ):
+        if not kinds:
+            continue
+        rows.append(
+            f"<div style='font-weight:bold;margin-top:6px'>{html.escape(title)}</div>"
+        )
+        for jenis, symbol in kinds.items():
+            badge = _symbol_html(symbol, size_px=16)
+            rows.append(
+                "<div style='display:flex;align-items:center;gap:6px;margin:2px 0'>"
+                f"{badge}{html.escape(jenis)}</div>"
+            )
+    return (
+        "<div style='background:rgba(255,255,255,0.92);padding:6px 8px;"
+        "border-radius:4px;box-shadow:0 0 4px rgba(0,0,0,0.3);font:12px/1.4 "
+        "sans-serif;max-width:220px'>" + "".join(rows) + "</div>"
+    )
+
+
+def _use_local_assets(
+    fmap: folium.Map, asset_base_url: str | None, asset_dir: Path
+) -> None:
+    """Point the map at the app's own Leaflet, or put Leaflet inline."""
+    if asset_base_url is not None:
+        base = asset_base_url.rstrip("/")
+        fmap.default_js = [("leaflet", f"{base}/leaflet/leaflet.js")]
+        fmap.default_css = [("leaflet_css", f"{base}/leaflet/leaflet.css")]
+        return
+
+    leaflet_dir = asset_dir / "leaflet"
+    try:
+        script = (leaflet_dir / "leaflet.js").read_text(encoding="utf-8")
+        css = (leaflet_dir / "leaflet.css").read_text(encoding="utf-8")
+    except OSError as err:
+        raise GeoInputError(t("err_map_assets", folder=str(leaflet_dir))) from err
+    fmap.default_js = []
+    fmap.default_css = []
+    header = fmap.get_root().header
+    header.add_child(Element(f"<style>{_inline_images(css, leaflet_dir)}</style>"))
+    header.add_child(Element(f"<script>{script}</script>"))
+
+
+def _inline_images(css: str, leaflet_dir: Path) -> str:
+    """Return Leaflet's CSS with its images as data URIs."""
+
+    def to_data_uri(match: re.Match[str]) -> str:
+        path = leaflet_dir / match.group(1)
+        if not path.is_file():
+            return match.group(0)
+        encoded = base64.b64encode(path.read_bytes()).decode("ascii")
+        return f"url(data:image/png;base64,{encoded})"
+
+    without_comments = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    return re.sub(r"url\((images/[\w.-]+\.png)\)", to_data_uri, without_comments)

@@ -1,0 +1,354 @@
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import folium
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+from shapely.geometry import box
+
+from geo.crs import UTM_48S
+from geo.display import display_geometry
+from geo.errors import GeoInputError
+from geo.mapview import (
+    DEFAULT_ASSET_DIR,
+    NO_DATA_STYLE,
+    TILE_URL,
+    classify_values,
+    map_html,
+    situation_map,
+)
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+URL_PATTERN = re.compile(r"""(?:https?:)?//[^\s"'<>`)\\]+""")
+F03_CSV = "kode,positif\nA,5\nB,40\nC,\nD,0\n"
+
+
+def _external_urls(page: str) -> set[str]:
+    """Return every absolute or protocol-relative URL in ``page``."""
+    return {url for url in URL_PATTERN.findall(page) if "." in url.split("/")[2]}
+
+
+def _geojson(fmap: folium.Map) -> folium.GeoJson:
+    return next(
+        child for child in fmap._children.values() if isinstance(child, folium.GeoJson)
+    )
+
+
+def _properties(fmap: folium.Map) -> dict[str, dict]:
+    features = _geojson(fmap).data["features"]
+    return {
+        feature["properties"]["kode"]: feature["properties"] for feature in features
+    }
+
+
+def _legend(fmap: folium.Map) -> str:
+    return next(
+        child.legend_html
+        for child in fmap._children.values()
+        if type(child).__name__ == "_Legend"
+    )
+
+
+@pytest.fixture
+def five_squares() -> gpd.GeoDataFrame:
+    """F03: five adjacent 0.01° squares A-E in a row near Kota Magelang."""
+    return gpd.GeoDataFrame(
+        {
+            "kode": list("ABCDE"),
+            "nama": [f"Kelurahan {code}" for code in "ABCDE"],
+            "nama_kecamatan": ["Uji"] * 5,
+        },
+        geometry=[
+            box(110.20 + 0.01 * i, -7.48, 110.21 + 0.01 * i, -7.47) for i in range(5)
+        ],
+        crs="EPSG:4326",
+    )
+
+
+@pytest.fixture
+def f03_layer(five_squares) -> gpd.GeoDataFrame:
+    """The F03 CSV (C empty, E without a row) joined to the five squares."""
+    cases = pd.read_csv(io.StringIO(F03_CSV), dtype={"kode": str})
+    cases["positif"] = cases["positif"].astype("Int64")
+    return five_squares.merge(cases, on="kode", how="left")
+
+
+@pytest.fixture(scope="module")
+def magelang() -> gpd.GeoDataFrame:
+    layer = gpd.read_file(DATA / "magelang" / "kelurahan.geojson")
+    layer["positif"] = np.arange(len(layer)) * 7
+    return layer
+
+
+@pytest.fixture(scope="module")
+def jakarta() -> gpd.GeoDataFrame:
+    layer = gpd.read_file(DATA / "jakarta" / "kelurahan.geojson")
+    rng = np.random.default_rng(20201006)
+    layer["positif"] = rng.poisson(150, len(layer))
+    return layer
+
+
+@pytest.fixture
+def facilities() -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(
+        {
+            "nama": ["RSUD Uji", "Puskesmas Uji", "RS Salah Tanda"],
+            "jenis": ["RS", "Puskesmas", "RS"],
+            "alamat": ["Jl. Tidar 30", "Jl. Uji 1", "Jl. Lain"],
+            "sumber": ["S1", "S2", "S1"],
+            "is_valid": [True, True, False],
+            "masalah": ["", "", "lintang bertanda salah"],
+        },
+        geometry=gpd.points_from_xy([110.216, 110.22, 110.22], [-7.485, -7.47, 7.47]),
+        crs="EPSG:4326",
+    )
+
+
+@pytest.fixture
+def resources() -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(
+        {
+            "nama": ["Pos Ambulans 1", "Gudang"],
+            "jenis": ["Ambulans", "Kit tes"],
+            "jumlah": [3, 5000],
+            "diperbarui": pd.to_datetime(["2020-10-06 00:00", "2020-10-05 14:30"]),
+            "is_contoh": [True, False],
+        },
+        geometry=gpd.points_from_xy([110.21, 110.22], [-7.46, -7.45]),
+        crs="EPSG:4326",
+    )
+
+
+def test_f03_breaks_come_from_known_values_only(f03_layer):
+    result = classify_values(f03_layer.set_index("kode")["positif"])
+
+    assert result.upper_bounds == pytest.approx((0.0, 5.0, 40.0), abs=1e-9)  # exact
+    classes = result.class_index
+    assert classes["B"] == len(result.upper_bounds) - 1
+    assert classes["D"] == 0
+    assert classes["A"] == 1
+    assert classes[["C", "E"]].isna().all()
+
+
+def test_f03_missing_is_drawn_and_labelled_as_no_data(f03_layer):
+    fmap = situation_map(f03_layer, "positif", indicator_label="Kasus positif")
+
+    layer = _geojson(fmap)
+    styles = {
+        feature["properties"]["kode"]: layer.style_function(feature)
+        for feature in layer.data["features"]
+    }
+    properties = _properties(fmap)
+    assert styles["C"] == NO_DATA_STYLE
+    assert styles["E"] == NO_DATA_STYLE
+    assert styles["D"] != NO_DATA_STYLE
+    assert styles["B"]["fillColor"] != styles["D"]["fillColor"]
+    assert properties["C"]["nilai"] == "tidak ada data"
+    assert properties["E"]["nilai"] == "tidak ada data"
+    assert properties["D"]["nilai"] == "0"
+    assert properties["B"]["nilai"] == "40"
+    assert "tidak ada data" in _legend(fmap)
+    page = map_html(fmap)
+    assert not re.search(r"\bnan\b|\bNaN\b|<NA>", page)
+
+
+@pytest.mark.parametrize("keyed_by", ["kode", "row"])
+def test_value_labels_replace_the_number_but_not_no_data(f03_layer, keyed_by):
+    labels = pd.Series({"A": "5 (+1)", "B": "40 (+9)", "C": "? (+0)"})
+    if keyed_by == "row":
+        labels = f03_layer["kode"].map(labels)
+
+    fmap = situation_map(
+        f03_layer, "positif", indicator_label="Kasus", value_labels=labels
+    )
+
+    properties = _properties(fmap)
+    assert properties["A"]["nilai"] == "5 (+1)"
+    assert properties["C"]["nilai"] == "tidak ada data"
+    assert properties["D"]["nilai"] == "0"
+
+
+@pytest.mark.parametrize(
+    ("values", "n_classes"),
+    [
+        ([0, 0, 0, 0, 0], 1),
+        ([3, 3, 7, 7, 3], 2),
+        ([None, None, None, None, None], 0),
+        ([1.5, 2.25, np.nan, 9.75, 4.0], 4),
+    ],
+    ids=["all-zero", "two-values", "all-missing", "floats"],
+)
+def test_few_distinct_values_give_fewer_classes(five_squares, values, n_classes):
+    five_squares["nilai_uji"] = pd.array(values, dtype="Float64")
+
+    fmap = situation_map(five_squares, "nilai_uji", indicator_label="Uji")
+
+    legend = _legend(fmap)
+    assert len(classify_values(five_squares["nilai_uji"]).upper_bounds) == n_classes
+    assert legend.count("<div><span") == n_classes
+    assert "tidak ada data" in legend
+
+
+def test_legend_uses_indonesian_number_format(five_squares):
+    five_squares["positif"] = [0, 1234, 56789, 250_000, 1_000_000]
+
+    legend = _legend(situation_map(five_squares, "positif", indicator_label="Kasus"))
+
+    assert "1.000.000" in legend
+    assert "56.789" in legend
+    assert "Kasus" in legend
+
+
+def test_natural_breaks_are_the_same_on_every_run(jakarta):
+    first = classify_values(jakarta["positif"], scheme="NaturalBreaks", seed=3)
+    second = classify_values(jakarta["positif"], scheme="NaturalBreaks", seed=3)
+
+    assert first.upper_bounds == second.upper_bounds
+    assert len(first.upper_bounds) == 5
+
+
+def test_map_loads_only_the_local_leaflet(magelang):
+    page = map_html(situation_map(magelang, "positif", indicator_label="Kasus"))
+
+    scripts = re.findall(r"<script[^>]*\bsrc=\"([^\"]+)\"", page)
+    styles = re.findall(r"<link[^>]*\bhref=\"([^\"]+)\"", page)
+    assert scripts == ["/app/static/vendor/leaflet/leaflet.js"]
+    assert styles == ["/app/static/vendor/leaflet/leaflet.css"]
+    assert _external_urls(page) == {TILE_URL}
+
+
+def test_map_without_basemap_has_no_external_url(magelang, facilities, resources):
+    fmap = situation_map(
+        magelang,
+        "positif",
+        indicator_label="Kasus",
+        facilities=facilities,
+        resources=resources,
+        basemap=False,
+    )
+
+    assert _external_urls(map_html(fmap)) == set()
+
+
+def test_self_contained_map_inlines_leaflet(magelang, facilities):
+    fmap = situation_map(
+        magelang,
+        "positif",
+        indicator_label="Kasus",
+        facilities=facilities,
+        asset_base_url=None,
+    )
+
+    page = map_html(fmap)
+    leaflet_js = (DEFAULT_ASSET_DIR / "leaflet" / "leaflet.js").read_text()
+    assert leaflet_js in page
+    assert not re.search(r"<script[^>]*\bsrc=|<link[^>]*\bhref=", page)
+    assert "url(images/" not in page
+    assert "data:image/png;base64," in page
+    # Leaflet's own code names its home page and the SVG namespace as strings
+    # (an attribution link and an XML name, never fetched): judge the rest
+    assert _external_urls(page.replace(leaflet_js, "")) == {TILE_URL}
+
+
+def test_rejects_missing_inline_assets(magelang, tmp_path):
+    with pytest.raises(GeoInputError, match="Berkas Leaflet untuk peta tidak"):
+        situation_map(
+            magelang,
+            "positif",
+            indicator_label="Kasus",
+            asset_base_url=None,
+            asset_dir=tmp_path,
+        )
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"), [("magelang", 17), ("jakarta", 267)], ids=["17", "267"]
+)
+def test_every_kelurahan_is_drawn_with_its_kode(name, expected, request):
+    layer = request.getfixturevalue(name)
+
+    page = map_html(situation_map(layer, "positif", indicator_label="Kasus"))
+
+    assert len(re.findall(r"\"type\": \"Feature\"", page)) == expected
+    for kode in layer["kode"]:
+        assert f'"kode": "{kode}"' in page
+
+
+def test_feature_properties_are_only_what_the_map_needs(magelang):
+    properties = _properties(
+        situation_map(magelang, "positif", indicator_label="Kasus")
+    )
+
+    assert {tuple(sorted(p)) for p in properties.values()} == {
+        ("kecamatan", "kode", "nama", "nilai")
+    }
+
+
+def test_jakarta_payload_is_at_most_half_of_explore(jakarta):
+    shown = display_geometry(jakarta, metric_crs=UTM_48S).layer
+
+    ours = len(map_html(situation_map(shown, "positif", indicator_label="Kasus")))
+    baseline = len(jakarta.explore(column="positif").get_root().render())
+
+    assert ours <= baseline / 2
+
+
+def test_flagged_facilities_are_left_off(magelang, facilities):
+    fmap = situation_map(
+        magelang, "positif", indicator_label="Kasus", facilities=facilities
+    )
+
+    page = map_html(fmap)
+    assert "RSUD Uji" in page
+    assert "Puskesmas Uji" in page
+    assert "RS Salah Tanda" not in page
+    assert page.count("petaruang-symbol") == 2
+    assert "Fasilitas kesehatan" in _legend(fmap)
+    assert "Jl. Tidar 30" in page
+
+
+def test_resource_popup_shows_quantity_update_and_example(magelang, resources):
+    page = map_html(
+        situation_map(magelang, "positif", indicator_label="Kasus", resources=resources)
+    )
+
+    popups = [json.loads(text) for text in re.findall(r"bindPopup\(\s*(\".*?\")", page)]
+    ambulans = next(text for text in popups if "Pos Ambulans 1" in text)
+    gudang = next(text for text in popups if "Gudang" in text)
+    assert "contoh" in ambulans
+    assert "06-10-2020" in ambulans
+    assert "contoh" not in gudang
+    assert "5.000" in gudang
+    assert "05-10-2020 14:30" in gudang
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"value_column": "tidak_ada"}, "tidak punya kolom tidak_ada"),
+        ({"classes": 0}, "pilih 1 sampai 9"),
+        ({"scheme": "Acak"}, "Skema klasifikasi 'Acak' tidak dikenal"),
+    ],
+    ids=["column", "classes", "scheme"],
+)
+def test_rejects_bad_arguments(magelang, kwargs, message):
+    arguments = {"value_column": "positif", "indicator_label": "Kasus", **kwargs}
+
+    with pytest.raises(GeoInputError, match=message):
+        situation_map(magelang, **arguments)
+
+
+def test_rejects_repeated_kode_and_text_values(five_squares):
+    repeated = five_squares.assign(kode=["A", "A", "C", "D", "E"], positif=1)
+    with pytest.raises(GeoInputError, match="muncul lebih dari sekali: A"):
+        situation_map(repeated, "positif", indicator_label="Kasus")
+
+    texts = five_squares.assign(positif=["1", "dua", None, "4", "5"])
+    with pytest.raises(GeoInputError, match="bukan angka, misalnya 'dua'"):
+        situation_map(texts, "positif", indicator_label="Kasus")
