@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
@@ -16,6 +17,7 @@ logger = logging.getLogger(__name__)
 
 REQUIRED_COLUMNS = ("kode", "nama", "kode_kecamatan", "nama_kecamatan")
 OPTIONAL_COLUMNS = ("kode_kabkota", "nama_kabkota")
+OUTLIER_SPREAD = 4.0  # x the median centroid distance: beyond it, an outlier
 
 
 def read_kelurahan(path: Path, metric_crs: str) -> gpd.GeoDataFrame:
@@ -124,3 +126,46 @@ def _polygonal_part(geom: shapely.Geometry) -> shapely.Geometry:
         if part.geom_type in ("Polygon", "MultiPolygon")
     ]
     return shapely.union_all(parts)
+
+
+@dataclass(frozen=True)
+class ViewBounds:
+    """Where a map of the region opens, and which kelurahan lie beyond it."""
+
+    south: float
+    west: float
+    north: float
+    east: float
+    outlying: tuple[str, ...]
+
+
+def view_bounds(
+    kelurahan: gpd.GeoDataFrame, metric_crs: str, spread: float = OUTLIER_SPREAD
+) -> ViewBounds:
+    """Return the bounds that hold the bulk of the region, naming far-off kelurahan.
+
+    Parameters
+    ----------
+    kelurahan : geopandas.GeoDataFrame
+        The region's kelurahan, any CRS.
+    metric_crs : str
+        Metric CRS in which centroid distances are measured.
+    spread : float
+        A kelurahan whose centroid lies farther from the median centroid than
+        ``spread`` times the median of those distances is outlying (islands such
+        as Kepulauan Seribu), so the map opens on the mainland.
+
+    Returns
+    -------
+    ViewBounds
+        Bounds in degrees (EPSG:4326) and the ``nama`` of outlying kelurahan.
+    """
+    centroids = kelurahan.to_crs(metric_crs).centroid
+    centre_x, centre_y = centroids.x.median(), centroids.y.median()
+    distance = ((centroids.x - centre_x) ** 2 + (centroids.y - centre_y) ** 2) ** 0.5
+    limit = spread * max(float(distance.median()), 1.0)
+    is_core = (distance <= limit).to_numpy()
+
+    west, south, east, north = kelurahan[is_core].to_crs(GEOGRAPHIC_CRS).total_bounds
+    outlying = tuple(kelurahan.loc[~is_core, "nama"].astype(str))
+    return ViewBounds(float(south), float(west), float(north), float(east), outlying)

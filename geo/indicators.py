@@ -180,7 +180,9 @@ def situation(
     )
 
 
-def region_series(cases: pd.DataFrame, kode: str | None = None) -> pd.DataFrame:
+def region_series(
+    cases: pd.DataFrame, kode: str | None = None, until: pd.Timestamp | None = None
+) -> pd.DataFrame:
     """Return cumulative counts per date, summed over kelurahan or for one.
 
     Parameters
@@ -190,6 +192,8 @@ def region_series(cases: pd.DataFrame, kode: str | None = None) -> pd.DataFrame:
     kode : str, optional
         One kelurahan; by default the sum over all kelurahan (rows without a
         kelurahan are not included: they are in ``positif_tanpa_kelurahan``).
+    until : pandas.Timestamp, optional
+        Last date included; by default every date.
 
     Returns
     -------
@@ -197,6 +201,8 @@ def region_series(cases: pd.DataFrame, kode: str | None = None) -> pd.DataFrame:
         ``tanggal``, the counts, ``aktif``, ``baru`` (since the previous data
         date), ``hari`` (days since that date) and ``positif_tanpa_kelurahan``.
     """
+    if until is not None:
+        cases = cases[cases["tanggal"] <= pd.Timestamp(until)]
     assigned = cases[cases["kode"].notna()]
     if kode is not None:
         assigned = assigned[assigned["kode"] == kode]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import folium
+import geopandas as gpd
 import pandas as pd
 
-from geo import mapview
+from geo import boundaries, mapview
 from geo.indicators import INDICATORS, Situation
 from geo.regions import RegionData
 from geo.text import fmt_int, fmt_num, t
@@ -15,6 +16,7 @@ def situation_map(
     region: RegionData,
     result: Situation,
     *,
+    layer: gpd.GeoDataFrame | None = None,
     basemap: bool = True,
     asset_base_url: str | None = mapview.DEFAULT_ASSET_BASE_URL,
 ) -> folium.Map:
@@ -26,6 +28,9 @@ def situation_map(
         The region, its kelurahan layer and facility check.
     result : Situation
         The indicator values at a date (:func:`geo.indicators.situation`).
+    layer : geopandas.GeoDataFrame, optional
+        The kelurahan simplified for display (:func:`geo.display.display_geometry`);
+        by default the region's own polygons.
     basemap : bool
         Add the internet basemap as a layer; False is "tanpa peta dasar".
     asset_base_url : str or None
@@ -34,11 +39,11 @@ def situation_map(
     Returns
     -------
     folium.Map
-        Only facilities that passed the checks are drawn.
+        Only facilities that passed the checks are drawn; the view opens on the
+        bulk of the region (:func:`geo.boundaries.view_bounds`).
     """
-    layer = region.kelurahan.merge(
-        result.table[["kode", "value"]], on="kode", how="left"
-    )
+    base = region.kelurahan if layer is None else layer
+    layer = base.merge(result.table[["kode", "value"]], on="kode", how="left")
     indicator = INDICATORS[result.indicator]
     labels = layer["value"].map(
         lambda value: (
@@ -48,7 +53,7 @@ def situation_map(
         )
     )
     facilities = None if region.facilities is None else region.facilities.valid
-    return mapview.situation_map(
+    fmap = mapview.situation_map(
         layer,
         "value",
         indicator_label=indicator.label,
@@ -58,3 +63,7 @@ def situation_map(
         asset_base_url=asset_base_url,
         basemap=basemap,
     )
+    bounds = boundaries.view_bounds(region.kelurahan, region.pack.metric_crs)
+    # Open on the bulk of the region; far islands stay drawn, a zoom-out away.
+    fmap.fit_bounds([[bounds.south, bounds.west], [bounds.north, bounds.east]])
+    return fmap

@@ -6,7 +6,7 @@ Every label, message, chart title and export header comes from ``TEXT`` through
 
 from __future__ import annotations
 
-import math
+import pandas as pd
 
 TEXT: dict[str, str] = {
     # app and navigation
@@ -126,14 +126,14 @@ def t(key: str, **values: object) -> str:
 
 def fmt_int(value: float | int | None) -> str:
     """Return ``value`` as a whole number with '.' thousands ("1.234"), or "–"."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _is_missing(value):
         return "–"
     return f"{round(value):,}".replace(",", ".")
 
 
 def fmt_num(value: float | int | None, decimals: int = 1) -> str:
     """Return ``value`` with ',' decimals and '.' thousands ("1.234,5"), or "–"."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _is_missing(value):
         return "–"
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
@@ -141,10 +141,15 @@ def fmt_num(value: float | int | None, decimals: int = 1) -> str:
 
 def fmt_signed(value: float | int | None) -> str:
     """Return a change as "+12", "−3" or "0" (Indonesian thousands), or "–"."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _is_missing(value):
         return "–"
     if value > 0:
         return "+" + fmt_int(value)
     if value < 0:
         return "−" + fmt_int(-value)
     return "0"
+
+
+def _is_missing(value: object) -> bool:
+    # None, float NaN and pandas' NA (nullable Int64/Float64 columns) alike.
+    return value is None or bool(pd.isna(value))

@@ -10,7 +10,7 @@ import streamlit as st
 from geo import charts
 from geo.errors import GeoInputError
 from geo.indicators import INDICATORS
-from geo.text import fmt_int, fmt_num, t
+from geo.text import fmt_int, t
 from ui import cache, state, widgets
 
 state.init()
@@ -23,13 +23,6 @@ except GeoInputError as err:
     st.error(str(err))
     st.stop()
 
-basemap = st.sidebar.toggle(
-    "Peta dasar (perlu internet)",
-    value=st.session_state[state.BASEMAP],
-    key=state.BASEMAP_WIDGET,
-    help="Matikan untuk tampilan tanpa peta dasar; batas dan data tetap tergambar.",
-)
-state.remember(state.BASEMAP, basemap)
 indicator = INDICATORS[view.indicator]
 
 st.title(f"{t('page_peta')}: {view.pack.nama}")
@@ -42,7 +35,13 @@ widgets.kpi_row(result, None if facilities is None else len(facilities.valid))
 
 map_column, detail_column = st.columns([3, 2])
 with map_column:
-    clicked = widgets.situation_map(view.pack.kode, tanggal, view.indicator, basemap)
+    clicked = widgets.situation_map(view.pack.kode, tanggal, view.indicator)
+    outlying = cache.view_bounds(view.pack.kode).outlying
+    if outlying:
+        st.caption(
+            f"Peta dibuka pada daratan; {len(outlying)} kelurahan jauh "
+            f"({', '.join(outlying)}) tetap tergambar: perkecil peta untuk melihatnya."
+        )
 if clicked and clicked != st.session_state.get("peta_klik_terakhir"):
     st.session_state["peta_klik_terakhir"] = clicked
     st.session_state[state.KELURAHAN_WIDGET] = clicked
@@ -61,12 +60,7 @@ with detail_column:
         row = result.table.set_index("kode").loc[selected]
         st.subheader(f"{row['nama']} ({selected})")
         st.write(f"{t('kecamatan')} {row['nama_kecamatan']}")
-        value = row["value"]
-        shown = (
-            t("tidak_ada_data")
-            if value != value  # NaN
-            else (fmt_int(value) if indicator.is_count else fmt_num(value, 1))
-        )
+        shown = widgets.value_text(row["value"], indicator)
         st.metric(indicator.label, shown)
         st.write(
             f"Konfirmasi {fmt_int(row['positif'])} · aktif {fmt_int(row['aktif'])} "
@@ -74,32 +68,19 @@ with detail_column:
         )
     place = view.pack.nama if selected is None else names[selected]
     figure = charts.epidemic_curve(
-        cache.series(view.pack.kode, selected),
+        cache.series(view.pack.kode, selected, tanggal),
         title=f"Kasus konfirmasi, {place}",
         subtitle=f"Data sampai {widgets.date_label(view.tanggal)}",
         source=f"Sumber: {region.pack.kasus.sumber if region.pack.kasus else '–'}",
     )
-    st.plotly_chart(figure, use_container_width=True, key="situasi_kurva")
+    st.plotly_chart(figure, width="stretch", key="situasi_kurva")
 
-for note in (*region.notes, *result.notes):
+facility_notes = () if facilities is None else facilities.notes
+for note in (*region.notes, *result.notes, *facility_notes):
     st.warning(note)
 
 st.subheader(f"Kelurahan menurut {indicator.label.lower()}")
-table = result.table[
-    ["kode", "nama", "nama_kecamatan", "value", "positif", "aktif", "baru", "meninggal"]
-].rename(
-    columns={
-        "kode": t("kode"),
-        "nama": t("kelurahan"),
-        "nama_kecamatan": t("kecamatan"),
-        "value": indicator.label,
-        "positif": "Konfirmasi",
-        "aktif": "Aktif",
-        "baru": "Baru sejak tanggal sebelumnya",
-        "meninggal": "Meninggal",
-    }
-)
-st.dataframe(table, hide_index=True, use_container_width=True)
+widgets.kelurahan_table(result)
 if len(result.unassigned):
     st.caption(f"Kasus {t('tanpa_kelurahan')} (tidak tergambar di peta):")
     st.dataframe(result.unassigned, hide_index=True)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import folium
+import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from geo import indicators, regions, situation_maps
+from geo import boundaries, display, indicators, regions, situation_maps
 from geo.regions import RegionData, RegionPack
 
 
@@ -32,9 +33,25 @@ def situation(kode: str, tanggal: str, indicator: str) -> indicators.Situation:
     )
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def view_bounds(kode: str) -> boundaries.ViewBounds:
+    region = load_region(kode)
+    return boundaries.view_bounds(region.kelurahan, region.pack.metric_crs)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
-def series(kode: str, kelurahan_kode: str | None) -> pd.DataFrame:
-    return indicators.region_series(load_region(kode).cases, kelurahan_kode)
+def series(kode: str, kelurahan_kode: str | None, until: str) -> pd.DataFrame:
+    return indicators.region_series(
+        load_region(kode).cases, kelurahan_kode, pd.Timestamp(until)
+    )
+
+
+@st.cache_data(show_spinner="Menyederhanakan batas untuk tampilan…", max_entries=8)
+def display_layer(kode: str) -> gpd.GeoDataFrame:
+    region = load_region(kode)
+    return display.display_geometry(
+        region.kelurahan, metric_crs=region.pack.metric_crs
+    ).layer
 
 
 @st.cache_resource(show_spinner="Menyiapkan peta…", max_entries=32)
@@ -43,4 +60,6 @@ def situation_map(kode: str, tanggal: str, indicator: str, basemap: bool) -> fol
     # shared between sessions read-only, so cache_resource avoids re-pickling.
     region = load_region(kode)
     result = situation(kode, tanggal, indicator)
-    return situation_maps.situation_map(region, result, basemap=basemap)
+    return situation_maps.situation_map(
+        region, result, layer=display_layer(kode), basemap=basemap
+    )

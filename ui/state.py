@@ -9,21 +9,18 @@ REGION = "wilayah"
 DATE = "tanggal"
 INDICATOR = "indikator"
 SELECTED_KODE = "kelurahan_terpilih"
-BASEMAP = "peta_dasar"
 
 # Widget keys.
 REGION_WIDGET = "situasi_wilayah_widget"
 DATE_WIDGET = "situasi_tanggal_widget"
 INDICATOR_WIDGET = "situasi_indikator_widget"
 KELURAHAN_WIDGET = "situasi_kelurahan_widget"
-BASEMAP_WIDGET = "situasi_peta_dasar_widget"
 MAP_WIDGET = "situasi_peta"
 
 
 def init() -> None:
     """Create the session keys with their defaults once per session."""
     st.session_state.setdefault(SELECTED_KODE, None)
-    st.session_state.setdefault(BASEMAP, True)
 
 
 def query_value(name: str) -> str | None:

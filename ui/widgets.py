@@ -10,7 +10,7 @@ from streamlit_folium import st_folium
 
 from geo import indicators
 from geo.regions import RegionPack
-from geo.text import fmt_int, fmt_signed, t
+from geo.text import fmt_int, fmt_num, fmt_signed, t
 from ui import cache, state
 
 MONTHS = (
@@ -160,9 +160,13 @@ def kpi_row(result: indicators.Situation, facility_count: int | None) -> None:
     )
 
 
-def situation_map(kode: str, tanggal: str, indicator: str, basemap: bool) -> str | None:
-    """Draw the map; return the ``kode`` of a kelurahan the user clicked, if any."""
-    folium_map = cache.situation_map(kode, tanggal, indicator, basemap)
+def situation_map(kode: str, tanggal: str, indicator: str) -> str | None:
+    """Draw the map; return the ``kode`` of a kelurahan the user clicked, if any.
+
+    Layers, the basemap included ("tanpa peta dasar"), are switched inside the
+    map, so doing so never reruns the page or loses the view.
+    """
+    folium_map = cache.situation_map(kode, tanggal, indicator, basemap=True)
     # Only the clicked feature comes back, so panning and zooming never rerun.
     returned = st_folium(
         folium_map,
@@ -173,3 +177,37 @@ def situation_map(kode: str, tanggal: str, indicator: str, basemap: bool) -> str
     )
     feature = (returned or {}).get("last_active_drawing") or {}
     return (feature.get("properties") or {}).get("kode")
+
+
+def kelurahan_table(result: indicators.Situation) -> None:
+    """Draw the kelurahan sorted by the indicator, numbers in Indonesian format."""
+    indicator = indicators.INDICATORS[result.indicator]
+    since = (
+        "Baru"
+        if result.previous_date is None
+        else f"Baru sejak {date_label(result.previous_date)}"
+    )
+    table = result.table
+    shown = {
+        "Peringkat": range(1, len(table) + 1),
+        t("kode"): table["kode"],
+        t("kelurahan"): table["nama"],
+        t("kecamatan"): table["nama_kecamatan"],
+        indicator.label: table["value"].map(lambda value: value_text(value, indicator)),
+        "Konfirmasi": table["positif"].map(fmt_int),
+        "Aktif": table["aktif"].map(fmt_int),
+        since: table["baru"].map(fmt_signed),
+        "Meninggal": table["meninggal"].map(fmt_int),
+    }
+    if "penduduk" in table.columns:
+        shown["Penduduk"] = table["penduduk"].map(fmt_int)
+    st.dataframe(pd.DataFrame(shown), hide_index=True, width="stretch")
+
+
+def value_text(value: float, indicator: indicators.Indicator) -> str:
+    """Return an indicator value as shown on screen, or "tidak ada data"."""
+    if pd.isna(value):
+        return t("tidak_ada_data")
+    if indicator.is_count:
+        return fmt_int(value)
+    return fmt_num(value, indicator.decimals)

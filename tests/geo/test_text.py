@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from geo import text
+
+
+@pytest.mark.parametrize("missing", [None, math.nan, pd.NA], ids=["none", "nan", "na"])
+def test_missing_values_show_a_dash(missing):
+    assert text.fmt_int(missing) == "–"
+    assert text.fmt_num(missing) == "–"
+    assert text.fmt_signed(missing) == "–"
+
+
+def test_indonesian_number_format():
+    assert text.fmt_int(1234567) == "1.234.567"
+    assert text.fmt_num(1234.56, 1) == "1.234,6"
+    assert text.fmt_signed(-1500) == "−1.500"
+    assert text.fmt_signed(3) == "+3"
+
+
+def test_catalogue_fills_values():
+    assert "'99'" in text.t("err_wilayah_unknown", value="99", choices="31")

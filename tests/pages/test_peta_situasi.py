@@ -1,0 +1,88 @@
+"""AppTest of Peta Situasi: no exception, the map's features, KPIs = table sums."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+TIMEOUT_S = 60  # the first run reads the Jakarta workbooks (about 1 s) and builds maps
+
+
+def run(query: dict[str, str] | None = None) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)
+    for key, value in (query or {}).items():
+        app.query_params[key] = value
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def map_feature_count(app: AppTest) -> int:
+    components = app.get("component_instance")
+    assert components, "no map component on the page"
+    script = components[0].proto.json_args
+    return len(re.findall(r'\\?"type\\?":\s*\\?"Feature\\?"', script))
+
+
+def metric(app: AppTest, label: str) -> int:
+    for element in app.metric:
+        if element.label == label:
+            return int(element.value.replace(".", ""))
+    raise AssertionError(f"no metric {label!r}")
+
+
+def table_sum(app: AppTest, column: str) -> int:
+    frame = app.dataframe[0].value
+    return int(frame[column].str.replace(".", "").astype(int).sum())
+
+
+def test_magelang_is_the_default_with_17_kelurahan():
+    app = run()
+    assert app.query_params["wilayah"] in ("33.71", ["33.71"])
+    assert map_feature_count(app) == 17
+    assert metric(app, "Kasus konfirmasi kumulatif") == 198
+    assert table_sum(app, "Konfirmasi") == 198
+    assert table_sum(app, "Aktif") == metric(app, "Kasus aktif")
+    assert any("panel mutu data" in warning.value for warning in app.warning)
+
+
+def test_jakarta_from_the_url_with_267_kelurahan():
+    app = run({"wilayah": "31", "tanggal": "2021-07-31", "indikator": "insidens"})
+    assert map_feature_count(app) == 267
+    assert metric(app, "Kasus konfirmasi kumulatif") == 686684
+    assert table_sum(app, "Konfirmasi") == 686684
+    assert metric(app, "Kasus tanpa kelurahan") == 127969
+    assert table_sum(app, "Meninggal") == metric(app, "Meninggal kumulatif")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"wilayah": "99"}, "Wilayah '99' tidak dikenal"),
+        ({"tanggal": "2019-01-01"}, "Tidak ada data untuk tanggal 2019-01-01"),
+        ({"tanggal": "kemarin"}, "Tidak ada data untuk tanggal kemarin"),
+        ({"indikator": "insidens"}, "Indikator 'insidens' tidak tersedia"),
+    ],
+    ids=["wilayah", "tanggal", "tanggal-teks", "indikator"],
+)
+def test_bad_url_values_fall_back_with_a_notice(query, expected):
+    app = run(query)
+    assert any(expected in warning.value for warning in app.warning)
+    assert map_feature_count(app) == 17
+
+
+def test_stepping_through_jakarta_months_keeps_totals_true(jakarta):
+    app = run({"wilayah": "31"})
+    slider = app.select_slider[0]
+    assert len(slider.options) == 17
+    monthly = jakarta.cases[jakarta.cases["kode"].notna()].groupby("tanggal")
+    for tanggal, positif in monthly["positif"].sum().items():
+        app.select_slider[0].set_value(tanggal).run()
+        assert not app.exception
+        assert metric(app, "Kasus konfirmasi kumulatif") == positif
+        assert table_sum(app, "Konfirmasi") == positif
+        assert map_feature_count(app) == 267
