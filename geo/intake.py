@@ -1,0 +1,1011 @@
+"""Check imported files row by row: every row ends accepted or quarantined.
+
+One public function per kind of data (case counts, case line list, facilities,
+resources, population, boundaries), each returning an :class:`IntakeResult`
+whose accepted table has the shared contract shape and whose quarantined table
+keeps the original values with the row number and reason (Bahasa Indonesia).
+Personal data columns are dropped on reading. Nothing is written anywhere: the
+store builds on these results.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from geo.crs import GEOGRAPHIC_CRS, utm_south_for_lon
+from geo.errors import GeoInputError
+from geo.intake_read import RawTable, read_table
+from geo.normalize import (
+    DATE_ORDERS,
+    KelurahanIndex,
+    digits_of_code,
+    dotted_code,
+    is_missing_text,
+    kemendagri_code,
+    match_names,
+    name_key,
+    parse_coordinates,
+    parse_counts,
+    parse_dates,
+)
+from geo.text import fmt_int, t
+
+logger = logging.getLogger(__name__)
+
+CASE_COLUMNS: tuple[str, ...] = ("positif", "dirawat", "isolasi", "sembuh", "meninggal")
+STATUS_COLUMNS: tuple[str, ...] = ("dirawat", "isolasi", "sembuh", "meninggal")
+CAPACITY_COLUMNS: tuple[str, ...] = (
+    "tempat_tidur",
+    "tempat_tidur_isolasi",
+    "icu",
+    "ventilator",
+)
+RESOURCE_KINDS: tuple[str, ...] = (
+    "ambulans",
+    "tim lapangan",
+    "kit tes",
+    "APD",
+    "dosis vaksin",
+    "paket bantuan",
+)
+BOUNDARY_TOLERANCE_M = 150.0  # simplified boundaries leave slivers at the edges
+SOURCE_TAG = "sumber_berkas"
+
+# Column names are compared after name_key-like reduction (lower case, "_").
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "kode": (
+        "kode",
+        "kode_kelurahan",
+        "kode_kel_full",
+        "kode_desa",
+        "kode_wilayah",
+        "kode_kemendagri",
+        "id_kel",
+        "id_kelurahan",
+        "kdkel",
+        "kode_bps",
+    ),
+    "nama_kelurahan": (
+        "nama_kelurahan",
+        "kelurahan",
+        "nama_kel",
+        "desa",
+        "nama_desa",
+        "desa_kelurahan",
+        "kelurahan_desa",
+        "wilayah",
+    ),
+    "kecamatan": ("nama_kecamatan", "kecamatan", "nama_kec", "kec"),
+    "tanggal": (
+        "tanggal",
+        "tgl",
+        "date",
+        "tanggal_data",
+        "tanggal_laporan",
+        "tanggal_konfirmasi",
+        "tgl_konfirmasi",
+        "tanggal_positif",
+        "tanggal_update",
+        "date_update",
+        "scrape_date",
+        "periode",
+    ),
+    "positif": (
+        "positif",
+        "total_positif",
+        "konfirmasi",
+        "kasus_positif",
+        "terkonfirmasi",
+        "positif_kumulatif",
+        "kasus_baru",
+        "positif_baru",
+        "jumlah_kasus",
+    ),
+    "dirawat": ("dirawat", "positif_dirawat", "perawatan", "dirawat_rs"),
+    "isolasi": (
+        "isolasi",
+        "self_isolation",
+        "isolasi_mandiri",
+        "positif_isolasi",
+        "isoman",
+    ),
+    "sembuh": ("sembuh", "positif_sembuh"),
+    "meninggal": ("meninggal", "positif_meninggal", "wafat"),
+    "status": ("status", "status_pasien", "kondisi", "keadaan", "status_akhir"),
+    "nama": (
+        "nama",
+        "nama_fasilitas",
+        "fasilitas",
+        "facility",
+        "nama_faskes",
+        "nama_rs",
+        "name",
+    ),
+    "jenis": ("jenis", "jenis_fasilitas", "type", "tipe", "kategori", "sumber_daya"),
+    "alamat": ("alamat", "address", "address_as_given", "alamat_fasilitas"),
+    "sumber": ("sumber", "source", "source_id"),
+    "lat": ("lat", "latitude", "lintang", "y"),
+    "lon": ("lon", "lng", "long", "longitude", "bujur", "x"),
+    "tempat_tidur": ("tempat_tidur", "tt", "beds", "jumlah_tempat_tidur"),
+    "tempat_tidur_isolasi": (
+        "tempat_tidur_isolasi",
+        "tt_isolasi",
+        "bed_isolasi",
+        "isolasi_tt",
+    ),
+    "icu": ("icu", "tt_icu", "bed_icu", "tempat_tidur_icu"),
+    "ventilator": ("ventilator", "jumlah_ventilator"),
+    "jumlah": ("jumlah", "qty", "quantity", "kuantitas", "stok", "banyaknya"),
+    "fasilitas": (
+        "fasilitas_asal",
+        "fasilitas",
+        "home_facility",
+        "pangkalan",
+        "posko",
+        "lokasi",
+    ),
+    "penduduk": (
+        "penduduk",
+        "jumlah_penduduk",
+        "populasi",
+        "jumlah_jiwa",
+        "jiwa",
+        "population",
+    ),
+    "nik": ("nik", "no_nik", "nomor_nik", "no_ktp", "nomor_ktp", "ktp"),
+}
+SPLIT_CODE_COLUMNS = ("kode_prov", "kode_kab", "kode_kec", "kode_kel")
+
+PERSONAL_ALWAYS = frozenset(
+    {
+        "nik", "no_nik", "nomor_nik", "ktp", "no_ktp", "nomor_ktp", "no_kk",
+        "nomor_kk", "no_hp", "nomor_hp", "hp", "handphone", "telepon", "telp",
+        "no_telp", "no_telepon", "nomor_telepon", "phone", "telephone", "no_wa",
+        "whatsapp", "email", "e_mail", "tanggal_lahir", "tgl_lahir",
+        "tempat_lahir", "ttl", "tempat_tanggal_lahir", "date_of_birth", "dob",
+        "user_pic", "pic", "nama_pasien", "nama_lengkap", "nama_pelapor",
+        "nama_petugas", "nama_ibu", "nama_ayah", "nama_kk", "alamat_rumah",
+        "alamat_domisili", "alamat_ktp", "rt", "rw", "rt_rw",
+    }
+)  # fmt: skip
+PERSONAL_LINE_LIST = frozenset({"nama", "name", "alamat", "address", "alamat_lengkap"})
+
+STATUS_WORDS: dict[str, str] = {
+    "positif": "positif",
+    "konfirmasi": "positif",
+    "terkonfirmasi": "positif",
+    "aktif": "positif",
+    "dirawat": "dirawat",
+    "dirawatdirs": "dirawat",
+    "rawatinap": "dirawat",
+    "perawatan": "dirawat",
+    "perawatanrs": "dirawat",
+    "isolasi": "isolasi",
+    "isolasimandiri": "isolasi",
+    "isoman": "isolasi",
+    "selfisolation": "isolasi",
+    "isolasidirumah": "isolasi",
+    "sembuh": "sembuh",
+    "selesaiisolasi": "sembuh",
+    "meninggal": "meninggal",
+    "meninggaldunia": "meninggal",
+    "wafat": "meninggal",
+}
+RESOURCE_WORDS: dict[str, str] = {
+    "ambulans": "ambulans",
+    "ambulan": "ambulans",
+    "ambulance": "ambulans",
+    "timlapangan": "tim lapangan",
+    "tim": "tim lapangan",
+    "timmedis": "tim lapangan",
+    "timtracing": "tim lapangan",
+    "kittes": "kit tes",
+    "kit": "kit tes",
+    "testkit": "kit tes",
+    "rapidtest": "kit tes",
+    "alattes": "kit tes",
+    "apd": "APD",
+    "ppe": "APD",
+    "alatpelindungdiri": "APD",
+    "dosisvaksin": "dosis vaksin",
+    "vaksin": "dosis vaksin",
+    "vaccine": "dosis vaksin",
+    "paketbantuan": "paket bantuan",
+    "bantuan": "paket bantuan",
+    "sembako": "paket bantuan",
+}
+FACILITY_KINDS: dict[str, str] = {
+    "rs": "RS",
+    "rsud": "RS",
+    "rsu": "RS",
+    "rumahsakit": "RS",
+    "hospital": "RS",
+    "pkm": "Puskesmas",
+    "puskesmas": "Puskesmas",
+    "pustu": "Puskesmas Pembantu",
+    "puskesmaspembantu": "Puskesmas Pembantu",
+    "klinik": "Klinik",
+    "clinic": "Klinik",
+}
+NO_KELURAHAN_LABEL = re.compile(
+    r"^(BELUM DIKETAHUI|TIDAK DIKETAHUI|LUAR\b.*|PROSES UPDATE.*|TANPA "
+    r"(KELURAHAN|ALAMAT|KODE).*|LAIN[- ]?LAIN|LAINNYA)$"
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A choice the user must confirm before the import is final.
+
+    ``kind`` is "urutan_tanggal" (options "hb", "bh"), "kumulatif" (options
+    "kumulatif", "harian") or "kelurahan" (option: the suggested kode);
+    ``detected`` is what was used for this result, None when nothing was.
+    """
+
+    kind: str
+    column: str
+    text: str
+    options: tuple[str, ...]
+    detected: str | None
+    value: str = ""
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    """What an import accepted and quarantined, and why; nothing is lost.
+
+    ``rows_read == accepted_rows + len(quarantined)`` always. ``accepted`` has
+    the contract shape of its kind (for case counts and line lists the tidy
+    case table, cumulative). ``quarantined`` holds the original values (no
+    personal data) plus ``row`` (as numbered in the user's file), ``column``,
+    ``value`` and ``reason``. ``totals`` and ``quarantined_totals`` sum each
+    count column over the rows of each side, as the values stood in the file.
+    """
+
+    kind: str
+    accepted: pd.DataFrame
+    quarantined: pd.DataFrame
+    rows_read: int
+    accepted_rows: int
+    dates: tuple[str, ...]
+    totals: Mapping[str, int]
+    quarantined_totals: Mapping[str, int]
+    discarded_columns: tuple[str, ...]
+    questions: tuple[Question, ...]
+    notes: tuple[str, ...]
+
+    @property
+    def messages(self) -> tuple[str, ...]:
+        """Return one line per quarantined row: "baris 14: <reason>"."""
+        return tuple(
+            t("intake_row", row=row, reason=reason)
+            for row, reason in zip(
+                self.quarantined["row"], self.quarantined["reason"], strict=True
+            )
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the command-line JSON summary of this import."""
+        problems = [
+            {
+                "row": int(row),
+                "column": str(column),
+                "value": "" if pd.isna(value) else str(value),
+                "reason": str(reason),
+            }
+            for row, column, value, reason in zip(
+                self.quarantined["row"],
+                self.quarantined["column"],
+                self.quarantined["value"],
+                self.quarantined["reason"],
+                strict=True,
+            )
+        ]
+        return {
+            "rows_read": int(self.rows_read),
+            "accepted": int(self.accepted_rows),
+            "quarantined": len(self.quarantined),
+            "problems": problems,
+            "dates": list(self.dates),
+            "totals": {key: int(value) for key, value in self.totals.items()},
+            "discarded_columns": list(self.discarded_columns),
+        }
+
+
+def quarantined_csv(result: IntakeResult) -> bytes:
+    """Return the quarantined rows as UTF-8 CSV that the same import reads back.
+
+    The bookkeeping columns are headed "baris", "kolom", "nilai", "alasan";
+    a re-import takes its row numbers from "baris" and ignores the others.
+    """
+    headers = {"row": "baris", "column": "kolom", "value": "nilai", "reason": "alasan"}
+    return result.quarantined.rename(columns=headers).to_csv(index=False).encode()
+
+
+@dataclass
+class _Batch:
+    """Working state of one import: original values and the first problem per row."""
+
+    frame: pd.DataFrame
+    rows: pd.Series
+    column: pd.Series = field(init=False)
+    value: pd.Series = field(init=False)
+    reason: pd.Series = field(init=False)
+
+    def __post_init__(self) -> None:
+        empty = pd.Series(None, index=self.frame.index, dtype=object)
+        self.column, self.value, self.reason = empty.copy(), empty.copy(), empty.copy()
+
+    def flag(self, reasons: pd.Series, column: str, values: pd.Series | str) -> None:
+        """Record ``reasons`` (None where fine) unless a row already has a problem."""
+        new = reasons.notna() & self.reason.isna()
+        if not new.any():
+            return
+        self.reason[new] = reasons[new]
+        self.column[new] = column
+        if isinstance(values, str):
+            self.value[new] = values
+        else:
+            self.value[new] = values[new].astype(object)
+
+    @property
+    def is_ok(self) -> pd.Series:
+        return self.reason.isna()
+
+    def quarantined(self) -> pd.DataFrame:
+        bad = ~self.is_ok
+        table = self.frame[bad].copy()
+        table["row"] = self.rows[bad].astype(int)
+        table["column"] = self.column[bad]
+        table["value"] = self.value[bad]
+        table["reason"] = self.reason[bad]
+        return table.reset_index(drop=True)
+
+
+def _column_key(name: str) -> str:
+    base = re.sub(r"\.\d+$", "", str(name).strip())
+    return re.sub(r"[^0-9a-z]+", "_", base.lower()).strip("_")
+
+
+def _find_column(
+    frame: pd.DataFrame, role: str, after: str | None = None, last: bool = False
+) -> str | None:
+    """Return the column playing ``role``; prefer one right after ``after``."""
+    wanted = SYNONYMS[role]
+    columns = list(frame.columns)
+    candidates = [
+        column for rank in wanted for column in columns if _column_key(column) == rank
+    ]
+    if not candidates:
+        return None
+    if last:
+        return max(candidates, key=columns.index)
+    if after is not None:
+        later = [c for c in candidates if columns.index(c) > columns.index(after)]
+        if later:
+            return min(later, key=columns.index)
+    return candidates[0]
+
+
+def _personal_columns(frame: pd.DataFrame, is_line_list: bool) -> list[str]:
+    personal = PERSONAL_ALWAYS | (PERSONAL_LINE_LIST if is_line_list else frozenset())
+    return [column for column in frame.columns if _column_key(column) in personal]
+
+
+def _check_kelurahan_frame(kelurahan: pd.DataFrame) -> KelurahanIndex:
+    missing = [column for column in ("kode", "nama") if column not in kelurahan]
+    if missing:
+        raise GeoInputError(t("intake_err_kelurahan_frame", columns=", ".join(missing)))
+    return KelurahanIndex(kelurahan)
+
+
+def _missing_column(frame: pd.DataFrame, what: str, examples: str) -> GeoInputError:
+    columns = ", ".join(str(column) for column in frame.columns)
+    return GeoInputError(
+        t("intake_err_missing_column", what=what, columns=columns, examples=examples)
+    )
+
+
+def _flag_exact_duplicates(batch: _Batch, full: pd.DataFrame) -> None:
+    """Quarantine rows identical, in every column read, to an earlier row."""
+    hashes = pd.util.hash_pandas_object(full, index=False)
+    is_duplicate = hashes.duplicated(keep="first")
+    if not is_duplicate.any():
+        return
+    first_row = hashes.map(
+        pd.Series(batch.rows.to_numpy(), index=hashes.to_numpy())
+        .groupby(level=0)
+        .first()
+    )
+    reasons = pd.Series(None, index=full.index, dtype=object)
+    reasons[is_duplicate] = [
+        t("intake_duplicate_row", first=int(first)) for first in first_row[is_duplicate]
+    ]
+    batch.flag(reasons, "", "")
+
+
+def _assign_kelurahan(
+    batch: _Batch, index: KelurahanIndex, confirmed: Mapping[str, str] | None
+) -> tuple[pd.Series, pd.Series, list[Question]]:
+    """Return (kode, keterangan) per row; flag rows whose kelurahan is unknown."""
+    frame = batch.frame
+    kode = pd.Series(pd.NA, index=frame.index, dtype="string")
+    label = pd.Series(pd.NA, index=frame.index, dtype="string")
+    code_text, code_column = _code_text(frame)
+    name_column = _find_column(frame, "nama_kelurahan")
+    kec_column = _find_column(frame, "kecamatan")
+    if code_text is None and name_column is None:
+        raise _missing_column(frame, "kode atau nama kelurahan", "'kode', 'kelurahan'")
+
+    pending = pd.Series(True, index=frame.index)
+    if code_text is not None:
+        pending = _by_code(batch, code_text, code_column, index, kode, label)
+        if name_column is None:
+            empty = pending & (code_text == "")
+            batch.flag(_reason_where(empty, t("intake_code_empty")), code_column, "")
+            return kode, label, []
+
+    names = frame[name_column].fillna("").astype(str).str.strip()
+    is_label = pending & names.str.upper().str.match(NO_KELURAHAN_LABEL)
+    label[is_label] = names[is_label].str.upper()
+    empty = pending & (names == "")
+    batch.flag(_reason_where(empty, t("intake_no_kelurahan")), name_column, names)
+    todo = pending & ~is_label & ~empty
+    kec = frame[kec_column] if kec_column else None
+    match = match_names(
+        names[todo], None if kec is None else kec[todo], index, confirmed
+    )
+    kode[todo] = match.kode
+    batch.flag(match.problems.reindex(frame.index), name_column, names)
+    questions = [
+        Question(
+            "kelurahan",
+            name_column,
+            t(
+                "intake_question_match",
+                value=value,
+                suggestion=index.nama[code],
+                kode=code,
+            ),
+            (code,),
+            None,
+            value,
+        )
+        for value, code in match.suggestions.items()
+    ]
+    return kode, label, questions
+
+
+def _reason_where(mask: pd.Series, reason: str) -> pd.Series:
+    return pd.Series(np.where(mask, reason, None), index=mask.index, dtype=object)
+
+
+def _code_text(frame: pd.DataFrame) -> tuple[pd.Series | None, str]:
+    from geo.normalize import compose_codes
+
+    keys = {_column_key(column): column for column in frame.columns}
+    if all(part in keys for part in SPLIT_CODE_COLUMNS):
+        parts = [frame[keys[part]] for part in SPLIT_CODE_COLUMNS]
+        return compose_codes(parts), keys["kode_kel"]
+    column = _find_column(frame, "kode")
+    if column is None:
+        return None, ""
+    return frame[column].fillna("").astype(str).str.strip(), column
+
+
+def _by_code(
+    batch: _Batch,
+    code_text: pd.Series,
+    column: str,
+    index: KelurahanIndex,
+    kode: pd.Series,
+    label: pd.Series,
+) -> pd.Series:
+    """Fill kode/label from codes; return the rows still to match by name."""
+    uniques = pd.unique(code_text)
+    resolved = {text: kemendagri_code(text, index.codes) for text in uniques}
+    codes = code_text.map(resolved)
+    has_digits = code_text.str.contains(r"\d", regex=True)
+    kode[codes.notna()] = codes[codes.notna()]
+    is_label = ~has_digits & code_text.str.upper().str.match(NO_KELURAHAN_LABEL)
+    label[is_label] = code_text[is_label].str.upper()
+    unknown = has_digits & codes.isna()
+    reasons = pd.Series(None, index=code_text.index, dtype=object)
+    reasons[unknown] = [
+        t("intake_code_unknown", value=value) for value in code_text[unknown]
+    ]
+    batch.flag(reasons, column, code_text)
+    return codes.isna() & ~is_label & ~unknown
+
+
+def _read_dates(
+    batch: _Batch,
+    tanggal: str | date | None,
+    date_order: str | None,
+    name: str,
+) -> tuple[pd.Series, list[Question], list[str]]:
+    """Return the date of each row; flag unread, missing and ambiguous ones."""
+    if date_order is not None and date_order not in DATE_ORDERS:
+        raise GeoInputError(t("intake_err_date_order", value=date_order))
+    column = _find_column(batch.frame, "tanggal")
+    if column is None:
+        return _file_date(batch.frame.index, tanggal, name)
+
+    parsed = parse_dates(batch.frame[column], date_order)
+    text = batch.frame[column].fillna("").astype(str)
+    batch.flag(parsed.problems, column, text)
+    missing = is_missing_text(text)
+    batch.flag(_reason_where(missing, t("intake_date_missing")), column, text)
+
+    questions, notes = [], []
+    if parsed.is_ambiguous:
+        example = next(iter(text[parsed.problems.notna()]), "")
+        questions.append(
+            Question(
+                "urutan_tanggal",
+                column,
+                t("intake_question_date_order", column=column, example=example),
+                DATE_ORDERS,
+                None,
+            )
+        )
+    elif (
+        parsed.order is not None
+        and text.str.contains(r"^\d{1,2}[/.\-]\d", regex=True).any()
+    ):
+        order_text = t(
+            "intake_hari_bulan" if parsed.order == "hb" else "intake_bulan_hari"
+        )
+        notes.append(t("intake_note_date_order", order=order_text))
+    return parsed.values, questions, notes
+
+
+def _file_date(
+    index: pd.Index, tanggal: str | date | None, name: str
+) -> tuple[pd.Series, list[Question], list[str]]:
+    notes = []
+    if tanggal is None:
+        found = re.search(r"(\d{4})-(\d{2})-(\d{2})", name)
+        if found is None:
+            raise GeoInputError(t("intake_err_no_date", name=name))
+        tanggal = found.group(0)
+        notes.append(t("intake_note_date_from_name", tanggal=tanggal))
+    parsed = parse_dates(pd.Series([str(tanggal)]), "hb")
+    if parsed.values.isna().iloc[0]:
+        raise GeoInputError(t("err_tanggal_format", value=tanggal))
+    return pd.Series(parsed.values.iloc[0], index=index), [], notes
+
+
+def _sum_counts(table: pd.DataFrame, columns: tuple[str, ...]) -> dict[str, int]:
+    return {
+        column: int(table[column].sum())
+        for column in columns
+        if column in table and table[column].notna().any()
+    }
+
+
+def _result(
+    kind: str,
+    batch: _Batch,
+    accepted: pd.DataFrame,
+    accepted_rows: int,
+    dates: pd.Series | None,
+    totals: tuple[dict[str, int], dict[str, int]],
+    discarded: list[str],
+    questions: list[Question],
+    notes: list[str],
+) -> IntakeResult:
+    quarantined = batch.quarantined()
+    iso = ()
+    if dates is not None and len(dates):
+        iso = tuple(sorted({value.date().isoformat() for value in dates.dropna()}))
+    if discarded:
+        notes.append(t("intake_note_discarded", columns=", ".join(discarded)))
+    for column, value in totals[1].items():
+        if value:
+            notes.append(
+                t(
+                    "intake_note_quarantined_total",
+                    value=fmt_int(value),
+                    column=column,
+                    count=fmt_int(len(quarantined)),
+                )
+            )
+    logger.info(
+        "intake %s: %d read, %d accepted, %d quarantined",
+        kind,
+        len(batch.frame),
+        accepted_rows,
+        len(quarantined),
+    )
+    return IntakeResult(
+        kind=kind,
+        accepted=accepted.reset_index(drop=True),
+        quarantined=quarantined,
+        rows_read=len(batch.frame),
+        accepted_rows=accepted_rows,
+        dates=iso,
+        totals=totals[0],
+        quarantined_totals=totals[1],
+        discarded_columns=tuple(discarded),
+        questions=tuple(questions),
+        notes=tuple(notes),
+    )
+
+
+def _start(
+    source: str | Path | bytes, name: str, is_line_list: bool
+) -> tuple[RawTable, _Batch, list[str], pd.DataFrame, str]:
+    """Read a file, drop personal columns, and open a batch on what is left."""
+    name = name or (Path(source).name if not isinstance(source, bytes) else "")
+    table = read_table(source, name)
+    discarded = _personal_columns(table.frame, is_line_list)
+    kept = table.frame.drop(columns=discarded)
+    batch = _Batch(kept.reset_index(drop=True), table.rows.reset_index(drop=True))
+    return table, batch, discarded, table.frame, name or "berkas"
+
+
+def import_cases(
+    source: str | Path | bytes,
+    kelurahan: pd.DataFrame,
+    *,
+    name: str = "",
+    tanggal: str | date | None = None,
+    date_order: str | None = None,
+    is_daily: bool | None = None,
+    confirmed_names: Mapping[str, str] | None = None,
+) -> IntakeResult:
+    """Return case counts per kelurahan and date, checked row by row.
+
+    A file without count columns but with one row per person (a line list) is
+    passed to :func:`import_line_list`.
+
+    Parameters
+    ----------
+    source : str, Path or bytes
+        CSV or XLSX file, or its bytes (give ``name`` then).
+    kelurahan : pd.DataFrame
+        The region's kelurahan with ``kode`` (dotted), ``nama`` and
+        optionally ``nama_kecamatan``.
+    name : str
+        File name (for messages and a date written in it, "..._2020-03-31").
+    tanggal : str or date, optional
+        Date of every row when the file has no date column.
+    date_order : {"hb", "bh"}, optional
+        Day first or month first, when the user answered that question.
+    is_daily : bool, optional
+        True if the counts are daily new cases, False if cumulative; None to
+        use what is detected (a count going down over dates means daily).
+    confirmed_names : mapping of str to str, optional
+        Kelurahan names the user confirmed: written name -> kode.
+
+    Returns
+    -------
+    IntakeResult
+        ``accepted`` is the tidy case table (kode, keterangan, tanggal,
+        positif, dirawat, isolasi, sembuh, meninggal; cumulative Int64).
+
+    Raises
+    ------
+    GeoInputError
+        If the file cannot be read as a table, or has no kelurahan or count
+        column, or no date (column, ``tanggal`` or file name).
+    """
+    index = _check_kelurahan_frame(kelurahan)
+    table, batch, discarded, full, name = _start(source, name, is_line_list=False)
+    positif = _find_column(batch.frame, "positif", last=True)
+    if positif is None:
+        if _find_column(batch.frame, "status") or _find_column(batch.frame, "tanggal"):
+            return import_line_list(
+                source,
+                kelurahan,
+                name=name,
+                date_order=date_order,
+                confirmed_names=confirmed_names,
+            )
+        raise _missing_column(batch.frame, "jumlah kasus", "'positif', 'sembuh'")
+
+    _flag_exact_duplicates(batch, full)
+    kode, label, questions = _assign_kelurahan(batch, index, confirmed_names)
+    dates, date_questions, notes = _read_dates(batch, tanggal, date_order, name)
+    counts = _read_case_counts(batch, positif)
+    _flag_duplicate_keys(batch, kode, label, dates)
+
+    tidy = pd.DataFrame({"kode": kode, "keterangan": label, "tanggal": dates, **counts})
+    ok = batch.is_ok
+    totals = (
+        _sum_counts(tidy[ok], CASE_COLUMNS),
+        _sum_counts(tidy[~ok], CASE_COLUMNS),
+    )
+    accepted, daily_questions, daily_notes = _to_cumulative(tidy[ok], is_daily)
+    notes = [*table.notes, *notes, *daily_notes]
+    notes += _label_notes(accepted) + _total_row_notes(table, positif, counts, ok)
+    questions += date_questions + daily_questions
+    if confirmed_names:
+        notes.append(t("intake_note_confirmed", names=", ".join(confirmed_names)))
+    return _result(
+        "kasus",
+        batch,
+        accepted,
+        int(ok.sum()),
+        tidy.loc[ok, "tanggal"],
+        totals,
+        discarded,
+        questions,
+        notes,
+    )
+
+
+def _read_case_counts(batch: _Batch, positif: str) -> dict[str, pd.Series]:
+    counts = {}
+    for column in CASE_COLUMNS:
+        source_column = (
+            positif
+            if column == "positif"
+            else _find_column(batch.frame, column, after=positif)
+        )
+        if source_column is None:
+            counts[column] = pd.Series(pd.NA, index=batch.frame.index, dtype="Int64")
+            continue
+        parsed = parse_counts(batch.frame[source_column])
+        batch.flag(parsed.problems, source_column, batch.frame[source_column])
+        counts[column] = parsed.values
+    missing = counts["positif"].isna()
+    batch.flag(
+        _reason_where(missing, t("intake_count_missing", column="positif")),
+        positif,
+        batch.frame[positif],
+    )
+    return counts
+
+
+def _flag_duplicate_keys(
+    batch: _Batch, kode: pd.Series, label: pd.Series, dates: pd.Series
+) -> None:
+    """Quarantine later rows for a kelurahan and date already given."""
+    place = kode.fillna(label).fillna("")
+    keys = pd.DataFrame({"place": place, "tanggal": dates})[batch.is_ok]
+    repeated = keys.duplicated(keep="first")
+    if not repeated.any():
+        return
+    first = keys.reset_index().groupby(["place", "tanggal"])["index"].first()
+    reasons = pd.Series(None, index=batch.frame.index, dtype=object)
+    for position in repeated[repeated].index:
+        key = (keys.at[position, "place"], keys.at[position, "tanggal"])
+        reasons[position] = t(
+            "intake_duplicate_key",
+            kode=key[0],
+            tanggal=key[1].date().isoformat(),
+            first=int(batch.rows[first[key]]),
+        )
+    batch.flag(reasons, "", "")
+
+
+def _detect_daily(tidy: pd.DataFrame) -> bool | None:
+    """Return True if positif ever goes down over dates (daily new), None if 1 date."""
+    if tidy["tanggal"].nunique() < 2:
+        return None
+    place = tidy["kode"].fillna(tidy["keterangan"])
+    ordered = tidy.assign(place=place).sort_values(["place", "tanggal"])
+    steps = ordered.groupby("place")["positif"].diff()
+    return bool((steps < 0).any())
+
+
+def _to_cumulative(
+    tidy: pd.DataFrame, is_daily: bool | None
+) -> tuple[pd.DataFrame, list[Question], list[str]]:
+    detected = _detect_daily(tidy)
+    questions, notes = [], []
+    if detected is not None:
+        word = t("intake_harian" if detected else "intake_kumulatif")
+        questions.append(
+            Question(
+                "kumulatif",
+                "positif",
+                t("intake_question_cumulative", detected=word),
+                ("kumulatif", "harian"),
+                "harian" if detected else "kumulatif",
+            )
+        )
+    use_daily = detected if is_daily is None else is_daily
+    tidy = tidy.sort_values(["tanggal", "kode", "keterangan"], na_position="last")
+    if not use_daily:
+        return tidy, questions, notes
+
+    place = tidy["kode"].fillna(tidy["keterangan"])
+    cumulative = tidy.copy()
+    for column in ("positif", "sembuh", "meninggal"):
+        cumulative[column] = tidy.groupby(place)[column].cumsum()
+    first = tidy["tanggal"].min().date().isoformat()
+    notes.append(t("intake_note_daily_converted", first=first))
+    return cumulative, questions, notes
+
+
+def _label_notes(accepted: pd.DataFrame) -> list[str]:
+    labels = accepted["keterangan"].dropna()
+    if labels.empty:
+        return []
+    return [
+        t(
+            "intake_note_no_kelurahan_rows",
+            count=fmt_int(len(labels)),
+            labels=", ".join(sorted(labels.unique())),
+        )
+    ]
+
+
+def _total_row_notes(
+    table: RawTable, positif: str, counts: dict[str, pd.Series], ok: pd.Series
+) -> list[str]:
+    """Compare the accepted positif sum with a file's own total row, if numeric."""
+    if table.totals.empty or positif not in table.totals:
+        return []
+    stated = parse_counts(table.totals[positif]).values.dropna()
+    if stated.empty:
+        return []
+    total, accepted = int(stated.iloc[0]), int(counts["positif"][ok].sum())
+    key = (
+        "intake_note_total_check" if total == accepted else "intake_note_total_mismatch"
+    )
+    return [t(key, column="positif", accepted=fmt_int(accepted), total=fmt_int(total))]
+
+
+def import_line_list(
+    source: str | Path | bytes,
+    kelurahan: pd.DataFrame,
+    *,
+    name: str = "",
+    date_order: str | None = None,
+    confirmed_names: Mapping[str, str] | None = None,
+) -> IntakeResult:
+    """Return a case line list (one row per person) summed per kelurahan and date.
+
+    Parameters
+    ----------
+    source : str, Path or bytes
+        CSV or XLSX with a date (of confirmation), a kelurahan (kode or
+        name) and optionally a status (dirawat, isolasi, sembuh, meninggal).
+    kelurahan : pd.DataFrame
+        The region's kelurahan (``kode``, ``nama``, optional
+        ``nama_kecamatan``).
+    name, date_order, confirmed_names
+        As for :func:`import_cases`.
+
+    Returns
+    -------
+    IntakeResult
+        ``accepted`` is the tidy case table, cumulative, for every kelurahan
+        of the region and every date of the file; ``accepted_rows`` and the
+        row counts refer to persons. ``totals`` counts persons by status.
+
+    Raises
+    ------
+    GeoInputError
+        If the file cannot be read or has no date or kelurahan column.
+
+    Notes
+    -----
+    Personal columns (NIK, nama, alamat, nomor HP, tanggal lahir) are dropped
+    on reading; a NIK seen twice marks the later row as the same person.
+    """
+    index = _check_kelurahan_frame(kelurahan)
+    table, batch, discarded, full, name = _start(source, name, is_line_list=True)
+    if _find_column(batch.frame, "tanggal") is None:
+        raise _missing_column(batch.frame, "tanggal", "'tanggal'")
+
+    _flag_exact_duplicates(batch, full)
+    _flag_same_person(batch, full)
+    kode, label, questions = _assign_kelurahan(batch, index, confirmed_names)
+    dates, date_questions, notes = _read_dates(batch, None, date_order, name)
+    status = _read_status(batch)
+
+    persons = pd.DataFrame(
+        {"kode": kode, "keterangan": label, "tanggal": dates, "status": status}
+    )
+    ok = batch.is_ok
+    totals = (_status_totals(persons[ok]), _status_totals(persons[~ok]))
+    accepted = _aggregate_persons(persons[ok], sorted(index.codes))
+    notes = [*table.notes, *notes]
+    notes.append(t("intake_note_line_list", persons=fmt_int(int(ok.sum()))))
+    return _result(
+        "daftar_kasus",
+        batch,
+        accepted,
+        int(ok.sum()),
+        persons.loc[ok, "tanggal"],
+        totals,
+        discarded,
+        questions + date_questions,
+        notes,
+    )
+
+
+def _flag_same_person(batch: _Batch, full: pd.DataFrame) -> None:
+    """Quarantine a later row whose NIK was already seen (the NIK is not kept)."""
+    column = _find_column(full, "nik")
+    if column is None:
+        return
+    nik = full[column].fillna("").astype(str).str.strip().reset_index(drop=True)
+    repeated = nik.duplicated(keep="first") & (nik != "")
+    if not repeated.any():
+        return
+    first_row = nik.map(
+        pd.Series(batch.rows.to_numpy(), index=nik).groupby(level=0).first()
+    )
+    reasons = pd.Series(None, index=nik.index, dtype=object)
+    reasons[repeated] = [
+        t("intake_duplicate_person", first=int(first)) for first in first_row[repeated]
+    ]
+    batch.flag(reasons, column, "")
+
+
+def _read_status(batch: _Batch) -> pd.Series:
+    column = _find_column(batch.frame, "status")
+    if column is None:
+        return pd.Series("positif", index=batch.frame.index)
+    text = batch.frame[column].fillna("").astype(str).str.strip()
+    uniques = pd.unique(text)
+    mapped = {value: _status_of(value) for value in uniques}
+    status = text.map(mapped)
+    unknown = status.isna()
+    reasons = pd.Series(None, index=text.index, dtype=object)
+    if unknown.any():
+        reasons[unknown] = [
+            t("intake_status_unknown", value=value) for value in text[unknown]
+        ]
+    batch.flag(reasons, column, text)
+    return status
+
+
+def _status_of(text: str) -> str | None:
+    if text.lower() in ("", "-"):
+        return "positif"
+    return STATUS_WORDS.get(name_key(text))
+
+
+def _status_totals(persons: pd.DataFrame) -> dict[str, int]:
+    totals = {"positif": len(persons)}
+    counts = persons["status"].value_counts()
+    for column in STATUS_COLUMNS:
+        totals[column] = int(counts.get(column, 0))
+    return totals
+
+
+def _aggregate_persons(persons: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
+    """Return cumulative counts per place and date over the full place × date grid."""
+    columns = ["kode", "keterangan", "tanggal", *CASE_COLUMNS]
+    if persons.empty:
+        return pd.DataFrame(columns=columns)
+    place = persons["kode"].fillna("~" + persons["keterangan"].fillna(""))
+    daily = pd.crosstab([place, persons["tanggal"]], persons["status"])
+    for column in CASE_COLUMNS:
+        if column not in daily:
+            daily[column] = 0
+    daily["positif"] = daily[list(CASE_COLUMNS)].sum(axis=1)
+
+    places = sorted(set(codes) | set(place.unique()))
+    dates = sorted(persons["tanggal"].unique())
+    grid = pd.MultiIndex.from_product([places, dates], names=["place", "tanggal"])
+    daily.index = daily.index.set_names(["place", "tanggal"])
+    full = daily[list(CASE_COLUMNS)].reindex(grid, fill_value=0)
+    cumulative = full.groupby(level="place").cumsum().reset_index()
+
+    is_label = cumulative["place"].str.startswith("~")
+    cumulative["kode"] = cumulative["place"].where(~is_label).astype("string")
+    cumulative["keterangan"] = (
+        cumulative["place"].str[1:].where(is_label).astype("string")
+    )
+    for column in CASE_COLUMNS:
+        cumulative[column] = cumulative[column].astype("Int64")
+    return cumulative[columns]
