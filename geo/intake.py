@@ -26,6 +26,20 @@ import shapely
 from geo.crs import GEOGRAPHIC_CRS, utm_south_for_lon
 from geo.errors import GeoInputError
 from geo.intake_read import RawTable, read_table
+from geo.intake_vocab import (
+    CAPACITY_COLUMNS,
+    CASE_COLUMNS,
+    FACILITY_KINDS,
+    NO_KELURAHAN_LABEL,
+    PERSONAL_ALWAYS,
+    PERSONAL_LINE_LIST,
+    RESOURCE_KINDS,
+    RESOURCE_WORDS,
+    SPLIT_CODE_COLUMNS,
+    STATUS_COLUMNS,
+    STATUS_WORDS,
+    SYNONYMS,
+)
 from geo.normalize import (
     DATE_ORDERS,
     KelurahanIndex,
@@ -43,205 +57,7 @@ from geo.text import fmt_int, t
 
 logger = logging.getLogger(__name__)
 
-CASE_COLUMNS: tuple[str, ...] = ("positif", "dirawat", "isolasi", "sembuh", "meninggal")
-STATUS_COLUMNS: tuple[str, ...] = ("dirawat", "isolasi", "sembuh", "meninggal")
-CAPACITY_COLUMNS: tuple[str, ...] = (
-    "tempat_tidur",
-    "tempat_tidur_isolasi",
-    "icu",
-    "ventilator",
-)
-RESOURCE_KINDS: tuple[str, ...] = (
-    "ambulans",
-    "tim lapangan",
-    "kit tes",
-    "APD",
-    "dosis vaksin",
-    "paket bantuan",
-)
 BOUNDARY_TOLERANCE_M = 150.0  # simplified boundaries leave slivers at the edges
-SOURCE_TAG = "sumber_berkas"
-
-# Column names are compared after name_key-like reduction (lower case, "_").
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "kode": (
-        "kode",
-        "kode_kelurahan",
-        "kode_kel_full",
-        "kode_desa",
-        "kode_wilayah",
-        "kode_kemendagri",
-        "id_kel",
-        "id_kelurahan",
-        "kdkel",
-        "kode_bps",
-    ),
-    "nama_kelurahan": (
-        "nama_kelurahan",
-        "kelurahan",
-        "nama_kel",
-        "desa",
-        "nama_desa",
-        "desa_kelurahan",
-        "kelurahan_desa",
-        "wilayah",
-    ),
-    "kecamatan": ("nama_kecamatan", "kecamatan", "nama_kec", "kec"),
-    "tanggal": (
-        "tanggal",
-        "tgl",
-        "date",
-        "tanggal_data",
-        "tanggal_laporan",
-        "tanggal_konfirmasi",
-        "tgl_konfirmasi",
-        "tanggal_positif",
-        "tanggal_update",
-        "date_update",
-        "scrape_date",
-        "periode",
-    ),
-    "positif": (
-        "positif",
-        "total_positif",
-        "konfirmasi",
-        "kasus_positif",
-        "terkonfirmasi",
-        "positif_kumulatif",
-        "kasus_baru",
-        "positif_baru",
-        "jumlah_kasus",
-    ),
-    "dirawat": ("dirawat", "positif_dirawat", "perawatan", "dirawat_rs"),
-    "isolasi": (
-        "isolasi",
-        "self_isolation",
-        "isolasi_mandiri",
-        "positif_isolasi",
-        "isoman",
-    ),
-    "sembuh": ("sembuh", "positif_sembuh"),
-    "meninggal": ("meninggal", "positif_meninggal", "wafat"),
-    "status": ("status", "status_pasien", "kondisi", "keadaan", "status_akhir"),
-    "nama": (
-        "nama",
-        "nama_fasilitas",
-        "fasilitas",
-        "facility",
-        "nama_faskes",
-        "nama_rs",
-        "name",
-    ),
-    "jenis": ("jenis", "jenis_fasilitas", "type", "tipe", "kategori", "sumber_daya"),
-    "alamat": ("alamat", "address", "address_as_given", "alamat_fasilitas"),
-    "sumber": ("sumber", "source", "source_id"),
-    "lat": ("lat", "latitude", "lintang", "y"),
-    "lon": ("lon", "lng", "long", "longitude", "bujur", "x"),
-    "tempat_tidur": ("tempat_tidur", "tt", "beds", "jumlah_tempat_tidur"),
-    "tempat_tidur_isolasi": (
-        "tempat_tidur_isolasi",
-        "tt_isolasi",
-        "bed_isolasi",
-        "isolasi_tt",
-    ),
-    "icu": ("icu", "tt_icu", "bed_icu", "tempat_tidur_icu"),
-    "ventilator": ("ventilator", "jumlah_ventilator"),
-    "jumlah": ("jumlah", "qty", "quantity", "kuantitas", "stok", "banyaknya"),
-    "fasilitas": (
-        "fasilitas_asal",
-        "fasilitas",
-        "home_facility",
-        "pangkalan",
-        "posko",
-        "lokasi",
-    ),
-    "penduduk": (
-        "penduduk",
-        "jumlah_penduduk",
-        "populasi",
-        "jumlah_jiwa",
-        "jiwa",
-        "population",
-    ),
-    "nik": ("nik", "no_nik", "nomor_nik", "no_ktp", "nomor_ktp", "ktp"),
-}
-SPLIT_CODE_COLUMNS = ("kode_prov", "kode_kab", "kode_kec", "kode_kel")
-
-PERSONAL_ALWAYS = frozenset(
-    {
-        "nik", "no_nik", "nomor_nik", "ktp", "no_ktp", "nomor_ktp", "no_kk",
-        "nomor_kk", "no_hp", "nomor_hp", "hp", "handphone", "telepon", "telp",
-        "no_telp", "no_telepon", "nomor_telepon", "phone", "telephone", "no_wa",
-        "whatsapp", "email", "e_mail", "tanggal_lahir", "tgl_lahir",
-        "tempat_lahir", "ttl", "tempat_tanggal_lahir", "date_of_birth", "dob",
-        "user_pic", "pic", "nama_pasien", "nama_lengkap", "nama_pelapor",
-        "nama_petugas", "nama_ibu", "nama_ayah", "nama_kk", "alamat_rumah",
-        "alamat_domisili", "alamat_ktp", "rt", "rw", "rt_rw",
-    }
-)  # fmt: skip
-PERSONAL_LINE_LIST = frozenset({"nama", "name", "alamat", "address", "alamat_lengkap"})
-
-STATUS_WORDS: dict[str, str] = {
-    "positif": "positif",
-    "konfirmasi": "positif",
-    "terkonfirmasi": "positif",
-    "aktif": "positif",
-    "dirawat": "dirawat",
-    "dirawatdirs": "dirawat",
-    "rawatinap": "dirawat",
-    "perawatan": "dirawat",
-    "perawatanrs": "dirawat",
-    "isolasi": "isolasi",
-    "isolasimandiri": "isolasi",
-    "isoman": "isolasi",
-    "selfisolation": "isolasi",
-    "isolasidirumah": "isolasi",
-    "sembuh": "sembuh",
-    "selesaiisolasi": "sembuh",
-    "meninggal": "meninggal",
-    "meninggaldunia": "meninggal",
-    "wafat": "meninggal",
-}
-RESOURCE_WORDS: dict[str, str] = {
-    "ambulans": "ambulans",
-    "ambulan": "ambulans",
-    "ambulance": "ambulans",
-    "timlapangan": "tim lapangan",
-    "tim": "tim lapangan",
-    "timmedis": "tim lapangan",
-    "timtracing": "tim lapangan",
-    "kittes": "kit tes",
-    "kit": "kit tes",
-    "testkit": "kit tes",
-    "rapidtest": "kit tes",
-    "alattes": "kit tes",
-    "apd": "APD",
-    "ppe": "APD",
-    "alatpelindungdiri": "APD",
-    "dosisvaksin": "dosis vaksin",
-    "vaksin": "dosis vaksin",
-    "vaccine": "dosis vaksin",
-    "paketbantuan": "paket bantuan",
-    "bantuan": "paket bantuan",
-    "sembako": "paket bantuan",
-}
-FACILITY_KINDS: dict[str, str] = {
-    "rs": "RS",
-    "rsud": "RS",
-    "rsu": "RS",
-    "rumahsakit": "RS",
-    "hospital": "RS",
-    "pkm": "Puskesmas",
-    "puskesmas": "Puskesmas",
-    "pustu": "Puskesmas Pembantu",
-    "puskesmaspembantu": "Puskesmas Pembantu",
-    "klinik": "Klinik",
-    "clinic": "Klinik",
-}
-NO_KELURAHAN_LABEL = re.compile(
-    r"^(BELUM DIKETAHUI|TIDAK DIKETAHUI|LUAR\b.*|PROSES UPDATE.*|TANPA "
-    r"(KELURAHAN|ALAMAT|KODE).*|LAIN[- ]?LAIN|LAINNYA)$"
-)
 
 
 @dataclass(frozen=True)
@@ -587,12 +403,21 @@ def _file_date(
     return pd.Series(parsed.values.iloc[0], index=index), [], notes
 
 
-def _sum_counts(table: pd.DataFrame, columns: tuple[str, ...]) -> dict[str, int]:
-    return {
-        column: int(table[column].sum())
-        for column in columns
-        if column in table and table[column].notna().any()
+def _totals(
+    table: pd.DataFrame, ok: pd.Series, columns: tuple[str, ...]
+) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """Return sums on the accepted and quarantined sides, and the rows behind each.
+
+    The third dict counts the quarantined rows with a non-zero value, for the
+    note telling what the quarantine leaves out.
+    """
+    present = [column for column in columns if table[column].notna().any()]
+    accepted = {column: int(table.loc[ok, column].sum()) for column in present}
+    held = {column: int(table.loc[~ok, column].sum()) for column in present}
+    held_rows = {
+        column: int((table.loc[~ok, column].fillna(0) > 0).sum()) for column in present
     }
+    return accepted, held, held_rows
 
 
 def _result(
@@ -601,7 +426,7 @@ def _result(
     accepted: pd.DataFrame,
     accepted_rows: int,
     dates: pd.Series | None,
-    totals: tuple[dict[str, int], dict[str, int]],
+    totals: tuple[dict[str, int], dict[str, int], dict[str, int]],
     discarded: list[str],
     questions: list[Question],
     notes: list[str],
@@ -618,8 +443,8 @@ def _result(
                 t(
                     "intake_note_quarantined_total",
                     value=fmt_int(value),
-                    column=column,
-                    count=fmt_int(len(quarantined)),
+                    column=column.replace("_", " "),
+                    count=fmt_int(totals[2][column]),
                 )
             )
     logger.info(
@@ -724,10 +549,7 @@ def import_cases(
 
     tidy = pd.DataFrame({"kode": kode, "keterangan": label, "tanggal": dates, **counts})
     ok = batch.is_ok
-    totals = (
-        _sum_counts(tidy[ok], CASE_COLUMNS),
-        _sum_counts(tidy[~ok], CASE_COLUMNS),
-    )
+    totals = _totals(tidy, ok, CASE_COLUMNS)
     accepted, daily_questions, daily_notes = _to_cumulative(tidy[ok], is_daily)
     notes = [*table.notes, *notes, *daily_notes]
     notes += _label_notes(accepted) + _total_row_notes(table, positif, counts, ok)
@@ -914,7 +736,7 @@ def import_line_list(
         {"kode": kode, "keterangan": label, "tanggal": dates, "status": status}
     )
     ok = batch.is_ok
-    totals = (_status_totals(persons[ok]), _status_totals(persons[~ok]))
+    totals = _status_totals(persons, ok)
     accepted = _aggregate_persons(persons[ok], sorted(index.codes))
     notes = [*table.notes, *notes]
     notes.append(t("intake_note_line_list", persons=fmt_int(int(ok.sum()))))
@@ -974,12 +796,14 @@ def _status_of(text: str) -> str | None:
     return STATUS_WORDS.get(name_key(text))
 
 
-def _status_totals(persons: pd.DataFrame) -> dict[str, int]:
-    totals = {"positif": len(persons)}
-    counts = persons["status"].value_counts()
+def _status_totals(
+    persons: pd.DataFrame, ok: pd.Series
+) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """Return persons by status on each side (positif counts every person)."""
+    flags = pd.DataFrame({"positif": pd.Series(1, index=persons.index)})
     for column in STATUS_COLUMNS:
-        totals[column] = int(counts.get(column, 0))
-    return totals
+        flags[column] = (persons["status"] == column).astype(int)
+    return _totals(flags, ok, CASE_COLUMNS)
 
 
 def _aggregate_persons(persons: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
@@ -1009,3 +833,458 @@ def _aggregate_persons(persons: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
     for column in CASE_COLUMNS:
         cumulative[column] = cumulative[column].astype("Int64")
     return cumulative[columns]
+
+
+def import_population(
+    source: str | Path | bytes,
+    kelurahan: pd.DataFrame,
+    *,
+    name: str = "",
+    confirmed_names: Mapping[str, str] | None = None,
+) -> IntakeResult:
+    """Return persons per kelurahan, checked row by row.
+
+    Parameters
+    ----------
+    source : str, Path or bytes
+        CSV or XLSX with a kelurahan (kode or name) and a population column
+        ("penduduk", "jumlah_penduduk", "jiwa").
+    kelurahan : pd.DataFrame
+        The region's kelurahan (``kode``, ``nama``).
+    name, confirmed_names
+        As for :func:`import_cases`.
+
+    Returns
+    -------
+    IntakeResult
+        ``accepted`` has ``kode`` and ``penduduk`` (Int64), one row per
+        kelurahan; ``accepted.set_index("kode")["penduduk"]`` is the shared
+        population series.
+
+    Raises
+    ------
+    GeoInputError
+        If the file cannot be read or has no kelurahan or population column.
+    """
+    index = _check_kelurahan_frame(kelurahan)
+    table, batch, discarded, full, name = _start(source, name, is_line_list=False)
+    column = _find_column(batch.frame, "penduduk")
+    if column is None:
+        raise _missing_column(batch.frame, "jumlah penduduk", "'penduduk'")
+
+    _flag_exact_duplicates(batch, full)
+    kode, label, questions = _assign_kelurahan(batch, index, confirmed_names)
+    batch.flag(_reason_where(label.notna(), t("intake_no_kelurahan")), "", label)
+    parsed = parse_counts(batch.frame[column])
+    batch.flag(parsed.problems, column, batch.frame[column])
+    missing = parsed.values.isna()
+    reason = t("intake_count_missing", column=column)
+    batch.flag(_reason_where(missing, reason), column, batch.frame[column])
+    _flag_duplicate_keys(batch, kode, label, pd.Series(pd.NaT, index=kode.index))
+
+    ok = batch.is_ok
+    table_out = pd.DataFrame({"kode": kode, "penduduk": parsed.values})
+    totals = _totals(table_out, ok, ("penduduk",))
+    return _result(
+        "penduduk",
+        batch,
+        table_out[ok].sort_values("kode"),
+        int(ok.sum()),
+        None,
+        totals,
+        discarded,
+        questions,
+        list(table.notes),
+    )
+
+
+def _region_area(kelurahan: pd.DataFrame) -> tuple[shapely.Geometry, str]:
+    """Return the region's outline, widened by the tolerance, in a metric CRS."""
+    if not isinstance(kelurahan, gpd.GeoDataFrame) or kelurahan.crs is None:
+        raise GeoInputError(t("intake_err_no_geometry"))
+    geographic = kelurahan.to_crs(GEOGRAPHIC_CRS)
+    metric_crs = utm_south_for_lon(float(geographic.union_all().centroid.x))
+    outline = geographic.to_crs(metric_crs).union_all()
+    return outline.buffer(BOUNDARY_TOLERANCE_M), metric_crs
+
+
+def _inside(
+    area: shapely.Geometry, metric_crs: str, lat: np.ndarray, lon: np.ndarray
+) -> np.ndarray:
+    """Return True where (lat, lon) in degrees is a valid point inside ``area``."""
+    valid = (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
+    inside = np.zeros(len(lat), dtype=bool)
+    if valid.any():
+        points = gpd.GeoSeries(
+            gpd.points_from_xy(lon[valid], lat[valid]), crs=GEOGRAPHIC_CRS
+        ).to_crs(metric_crs)
+        inside[valid] = shapely.covers(area, points.to_numpy())
+    return inside
+
+
+def _flag_points(
+    batch: _Batch,
+    kelurahan: pd.DataFrame,
+    lat_column: str,
+    lon_column: str,
+    required: pd.Series,
+) -> tuple[pd.Series, pd.Series]:
+    """Read lat/lon; quarantine points missing, invalid or outside the region.
+
+    A swapped pair or a wrong latitude sign is suggested in the reason when
+    the corrected point would fall inside, but never applied.
+    """
+    lat = parse_coordinates(batch.frame[lat_column])
+    lon = parse_coordinates(batch.frame[lon_column])
+    batch.flag(lat.problems, lat_column, batch.frame[lat_column])
+    batch.flag(lon.problems, lon_column, batch.frame[lon_column])
+    has_point = lat.values.notna() & lon.values.notna()
+    missing = required & ~has_point & lat.problems.isna() & lon.problems.isna()
+    batch.flag(_reason_where(missing, t("intake_point_missing")), lat_column, "")
+
+    area, metric_crs = _region_area(kelurahan)
+    lat_deg = lat.values.fillna(0).to_numpy(dtype=float)
+    lon_deg = lon.values.fillna(0).to_numpy(dtype=float)
+    inside = _inside(area, metric_crs, lat_deg, lon_deg)
+    swapped = _inside(area, metric_crs, lon_deg, lat_deg)
+    flipped = _inside(area, metric_crs, -lat_deg, lon_deg)
+    valid = (np.abs(lat_deg) <= 90) & (np.abs(lon_deg) <= 180)
+
+    reasons = pd.Series(None, index=batch.frame.index, dtype=object)
+    for position in np.flatnonzero(has_point.to_numpy() & ~inside):
+        where = {"lat": lat_deg[position], "lon": lon_deg[position]}
+        key = "intake_point_outside" if valid[position] else "intake_point_invalid"
+        reason = t(key, **where)
+        if swapped[position]:
+            reason += t("intake_point_swap", lat=where["lon"], lon=where["lat"])
+        elif flipped[position]:
+            reason += t("intake_point_sign", lat=-where["lat"])
+        reasons.iloc[position] = reason
+    values = batch.frame[lat_column] + ", " + batch.frame[lon_column]
+    batch.flag(reasons, f"{lat_column}, {lon_column}", values)
+    return lat.values, lon.values
+
+
+def _text_column(frame: pd.DataFrame, role: str) -> pd.Series:
+    column = _find_column(frame, role)
+    if column is None:
+        return pd.Series(pd.NA, index=frame.index, dtype="string")
+    text = frame[column].fillna("").astype(str).str.strip()
+    return text.where(text != "").astype("string")
+
+
+def _facility_kind(text: str) -> str:
+    key = name_key(re.sub(r"\(.*?\)", "", text))
+    for word, kind in sorted(FACILITY_KINDS.items(), key=lambda item: -len(item[0])):
+        if key == word or key.startswith(word):
+            return kind
+    return text.strip()
+
+
+def import_facilities(
+    source: str | Path | bytes,
+    kelurahan: gpd.GeoDataFrame,
+    *,
+    name: str = "",
+) -> IntakeResult:
+    """Return health facilities with positions checked against the region.
+
+    Parameters
+    ----------
+    source : str, Path or bytes
+        CSV or XLSX with ``nama``, ``jenis``, ``lat``, ``lon`` (degrees) and
+        optionally ``alamat``, ``sumber`` and capacities (``tempat_tidur``,
+        ``tempat_tidur_isolasi``, ``icu``, ``ventilator``).
+    kelurahan : gpd.GeoDataFrame
+        The region's kelurahan polygons (any CRS), used as the region outline
+        widened by ``BOUNDARY_TOLERANCE_M`` metres.
+    name : str
+        File name for messages.
+
+    Returns
+    -------
+    IntakeResult
+        ``accepted`` is a GeoDataFrame in EPSG:4326 with nama, jenis, alamat,
+        sumber, lat, lon, the capacity columns (Int64), geometry, is_valid
+        (True) and masalah (empty). Points outside the region, invalid, or
+        with swapped or sign-flipped coordinates are quarantined.
+
+    Raises
+    ------
+    GeoInputError
+        If the file cannot be read, lacks lat/lon or name columns, or the
+        kelurahan have no geometry.
+    """
+    table, batch, discarded, full, name = _start(source, name, is_line_list=False)
+    lat_column = _find_column(batch.frame, "lat")
+    lon_column = _find_column(batch.frame, "lon")
+    nama_column = _find_column(batch.frame, "nama")
+    if lat_column is None or lon_column is None or nama_column is None:
+        raise _missing_column(batch.frame, "nama, lat dan lon", "'nama', 'lat', 'lon'")
+
+    _flag_exact_duplicates(batch, full)
+    nama = _text_column(batch.frame, "nama")
+    batch.flag(_reason_where(nama.isna(), t("intake_name_empty")), nama_column, "")
+    capacities = _read_capacities(batch)
+    required = pd.Series(True, index=batch.frame.index)
+    lat, lon = _flag_points(batch, kelurahan, lat_column, lon_column, required)
+
+    jenis = _text_column(batch.frame, "jenis")
+    facilities = pd.DataFrame(
+        {
+            "nama": nama,
+            "jenis": jenis.map(_facility_kind, na_action="ignore").astype("string"),
+            "alamat": _text_column(batch.frame, "alamat"),
+            "sumber": _text_column(batch.frame, "sumber"),
+            "lat": lat,
+            "lon": lon,
+            **capacities,
+        }
+    )
+    ok = batch.is_ok
+    totals = _totals(facilities, ok, CAPACITY_COLUMNS)
+    accepted = _facility_layer(facilities[ok])
+    return _result(
+        "fasilitas",
+        batch,
+        accepted,
+        int(ok.sum()),
+        None,
+        totals,
+        discarded,
+        [],
+        list(table.notes),
+    )
+
+
+def _read_capacities(batch: _Batch) -> dict[str, pd.Series]:
+    capacities = {}
+    for role in CAPACITY_COLUMNS:
+        column = _find_column(batch.frame, role)
+        if column is None:
+            capacities[role] = pd.Series(pd.NA, index=batch.frame.index, dtype="Int64")
+            continue
+        parsed = parse_counts(batch.frame[column])
+        batch.flag(parsed.problems, column, batch.frame[column])
+        capacities[role] = parsed.values
+    return capacities
+
+
+def _facility_layer(facilities: pd.DataFrame) -> gpd.GeoDataFrame:
+    layer = gpd.GeoDataFrame(
+        facilities.reset_index(drop=True),
+        geometry=gpd.points_from_xy(facilities["lon"], facilities["lat"]),
+        crs=GEOGRAPHIC_CRS,
+    )
+    layer["is_valid"] = True
+    layer["masalah"] = pd.Series("", index=layer.index, dtype="string")
+    return layer
+
+
+def import_resources(
+    source: str | Path | bytes,
+    kelurahan: gpd.GeoDataFrame,
+    *,
+    name: str = "",
+) -> IntakeResult:
+    """Return resources (ambulans, tim lapangan, stok) with a place each, checked.
+
+    Parameters
+    ----------
+    source : str, Path or bytes
+        CSV or XLSX with ``jenis`` (ambulans, tim lapangan, kit tes, APD,
+        dosis vaksin, paket bantuan), ``jumlah``, and a position (``lat``,
+        ``lon`` in degrees) or a home facility (``fasilitas``); optional
+        ``nama``.
+    kelurahan : gpd.GeoDataFrame
+        The region's kelurahan polygons, for the position check.
+    name : str
+        File name for messages.
+
+    Returns
+    -------
+    IntakeResult
+        ``accepted`` has jenis, nama, jumlah (Int64), lat, lon, fasilitas.
+        ``totals`` sums ``jumlah`` over the accepted rows.
+
+    Raises
+    ------
+    GeoInputError
+        If the file cannot be read or lacks the jenis or jumlah column.
+    """
+    table, batch, discarded, full, name = _start(source, name, is_line_list=False)
+    jenis_column = _find_column(batch.frame, "jenis")
+    jumlah_column = _find_column(batch.frame, "jumlah")
+    if jenis_column is None or jumlah_column is None:
+        raise _missing_column(batch.frame, "jenis dan jumlah", "'jenis', 'jumlah'")
+
+    _flag_exact_duplicates(batch, full)
+    jenis = _read_resource_kind(batch, jenis_column)
+    parsed = parse_counts(batch.frame[jumlah_column])
+    batch.flag(parsed.problems, jumlah_column, batch.frame[jumlah_column])
+    reason = t("intake_count_missing", column=jumlah_column)
+    missing = parsed.values.isna()
+    batch.flag(_reason_where(missing, reason), jumlah_column, "")
+    fasilitas = _text_column(batch.frame, "fasilitas")
+    lat, lon = _resource_points(batch, kelurahan, fasilitas)
+
+    resources = pd.DataFrame(
+        {
+            "jenis": jenis,
+            "nama": _text_column(batch.frame, "nama"),
+            "jumlah": parsed.values,
+            "lat": lat,
+            "lon": lon,
+            "fasilitas": fasilitas,
+        }
+    )
+    ok = batch.is_ok
+    totals = _totals(resources, ok, ("jumlah",))
+    return _result(
+        "sumber_daya",
+        batch,
+        resources[ok],
+        int(ok.sum()),
+        None,
+        totals,
+        discarded,
+        [],
+        list(table.notes),
+    )
+
+
+def _read_resource_kind(batch: _Batch, column: str) -> pd.Series:
+    text = batch.frame[column].fillna("").astype(str).str.strip()
+    kinds = text.map(
+        {value: RESOURCE_WORDS.get(name_key(value)) for value in text.unique()}
+    )
+    reasons = pd.Series(None, index=text.index, dtype=object)
+    unknown = kinds.isna()
+    choices = ", ".join(RESOURCE_KINDS)
+    reasons[unknown] = [
+        t("intake_resource_kind", value=value, choices=choices)
+        for value in text[unknown]
+    ]
+    batch.flag(reasons, column, text)
+    return kinds.astype("string")
+
+
+def _resource_points(
+    batch: _Batch, kelurahan: gpd.GeoDataFrame, fasilitas: pd.Series
+) -> tuple[pd.Series, pd.Series]:
+    lat_column = _find_column(batch.frame, "lat")
+    lon_column = _find_column(batch.frame, "lon")
+    if lat_column is None or lon_column is None:
+        nowhere = fasilitas.isna()
+        batch.flag(_reason_where(nowhere, t("intake_resource_place")), "fasilitas", "")
+        empty = pd.Series(np.nan, index=batch.frame.index)
+        return empty, empty.copy()
+    has_text = ~is_missing_text(batch.frame[lat_column]) | ~is_missing_text(
+        batch.frame[lon_column]
+    )
+    nowhere = ~has_text & fasilitas.isna()
+    batch.flag(_reason_where(nowhere, t("intake_resource_place")), "fasilitas", "")
+    return _flag_points(batch, kelurahan, lat_column, lon_column, has_text)
+
+
+def read_boundaries(
+    path: str | Path,
+    kode_column: str,
+    nama_column: str,
+    crs: str | None = None,
+) -> IntakeResult:
+    """Return a new region's kelurahan boundaries, checked, in EPSG:4326.
+
+    Parameters
+    ----------
+    path : str or Path
+        GeoJSON, GeoPackage, or a zipped Shapefile (.zip).
+    kode_column, nama_column : str
+        The columns holding the Kemendagri code and the name, as chosen by
+        the user.
+    crs : str, optional
+        CRS to assume when the file states none (e.g. "EPSG:4326").
+
+    Returns
+    -------
+    IntakeResult
+        ``accepted`` is a GeoDataFrame with ``kode`` (dotted), ``nama`` and
+        ``geometry`` in EPSG:4326. Features with an empty geometry, a code
+        that is not a Kemendagri code, or a repeated code are quarantined;
+        invalid geometries are repaired with ``shapely.make_valid`` and noted.
+
+    Raises
+    ------
+    GeoInputError
+        If the file cannot be read, a chosen column is missing, or the file
+        has no CRS and none is given.
+    """
+    layer, name = _read_layer(path)
+    notes = []
+    if layer.crs is None:
+        if crs is None:
+            raise GeoInputError(t("intake_err_no_crs", name=name))
+        layer = layer.set_crs(crs)
+        notes.append(t("intake_note_crs_given", crs=crs))
+    for column in (kode_column, nama_column):
+        if column not in layer:
+            columns = ", ".join(str(c) for c in layer.columns if c != "geometry")
+            raise GeoInputError(
+                t("intake_err_boundary_column", value=column, columns=columns)
+            )
+
+    frame = layer.drop(columns="geometry").astype(str).reset_index(drop=True)
+    rows = pd.Series(np.arange(1, len(frame) + 1), index=frame.index)
+    batch = _Batch(frame, rows)
+    kode = _boundary_codes(batch, kode_column)
+    geometry = layer.geometry.reset_index(drop=True)
+    empty = geometry.isna() | geometry.is_empty
+    batch.flag(_reason_where(empty, t("intake_boundary_empty")), "geometry", "")
+    invalid = ~empty & ~geometry.is_valid
+    if invalid.any():
+        geometry[invalid] = shapely.make_valid(geometry[invalid].to_numpy())
+        codes = ", ".join(kode[invalid].fillna("?"))
+        notes.append(
+            t("intake_note_geometry_repaired", count=int(invalid.sum()), codes=codes)
+        )
+
+    ok = batch.is_ok
+    accepted = gpd.GeoDataFrame(
+        {"kode": kode[ok], "nama": frame.loc[ok, nama_column].astype("string")},
+        geometry=geometry[ok],
+        crs=layer.crs,
+    ).to_crs(GEOGRAPHIC_CRS)
+    return _result(
+        "batas", batch, accepted, int(ok.sum()), None, ({}, {}, {}), [], [], notes
+    )
+
+
+def _read_layer(path: str | Path) -> tuple[gpd.GeoDataFrame, str]:
+    path = Path(path)
+    target = f"zip://{path}" if path.suffix.lower() == ".zip" else str(path)
+    try:
+        return gpd.read_file(target), path.name
+    except Exception as err:  # pyogrio raises several kinds for unreadable files
+        raise GeoInputError(t("intake_err_boundary_read", name=path.name)) from err
+
+
+def _boundary_codes(batch: _Batch, column: str) -> pd.Series:
+    text = batch.frame[column].fillna("").astype(str).str.strip()
+    dotted = text.map(lambda value: dotted_code(digits_of_code(value)))
+    reasons = pd.Series(None, index=text.index, dtype=object)
+    bad = dotted.isna()
+    reasons[bad] = [t("intake_boundary_code", value=value) for value in text[bad]]
+    batch.flag(reasons, column, text)
+    repeated = dotted.duplicated(keep="first") & ~bad
+    reasons = pd.Series(None, index=text.index, dtype=object)
+    first_seen: dict[str, int] = {}
+    for position, code in dotted.items():
+        if code is None:
+            continue
+        if code in first_seen and repeated[position]:
+            reasons[position] = t(
+                "intake_boundary_duplicate", value=code, first=first_seen[code]
+            )
+        first_seen.setdefault(code, int(batch.rows[position]))
+    batch.flag(reasons, column, text)
+    return dotted.astype("string")

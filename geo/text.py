@@ -181,7 +181,7 @@ TEXT: dict[str, str] = {
         "berkas ({total}); selisih ada di baris karantina."
     ),
     "intake_note_quarantined_total": (
-        "{value} {column} dari baris karantina ({count} baris) tidak dihitung."
+        "{value} {column} dari {count} baris karantina tidak dihitung."
     ),
     "intake_note_confirmed": (
         "Nama kelurahan yang dikonfirmasi pengguna dipakai: {names}."
