@@ -16,7 +16,7 @@ from pathlib import Path
 import geopandas as gpd
 
 from geo import intake
-from geo.errors import GeoInputError  # noqa: F401  (documented in Raises)
+from geo.errors import GeoInputError
 from geo.text import t
 
 logger = logging.getLogger(__name__)
@@ -131,4 +131,3 @@ def run(args: argparse.Namespace) -> int:
     for line in (summary, *result.notes, *result.messages):
         write_text(line)
     return 0
-

@@ -203,6 +203,13 @@ def _find_column(
     candidates = [
         column for rank in wanted for column in columns if _column_key(column) == rank
     ]
+    if not candidates:  # a two-row header flattened to "GROUP / name"
+        candidates = [
+            column
+            for rank in wanted
+            for column in columns
+            if _column_key(str(column).rsplit("/", 1)[-1]) == rank
+        ]
     if not candidates:
         return None
     if last:
@@ -531,7 +538,7 @@ def import_cases(
     table, batch, discarded, full, name = _start(source, name, is_line_list=False)
     positif = _find_column(batch.frame, "positif", last=True)
     if positif is None:
-        if _find_column(batch.frame, "status") or _find_column(batch.frame, "tanggal"):
+        if _find_column(batch.frame, "status") or _personal_columns(full, True):
             return import_line_list(
                 source,
                 kelurahan,
@@ -874,11 +881,12 @@ def import_population(
 
     _flag_exact_duplicates(batch, full)
     kode, label, questions = _assign_kelurahan(batch, index, confirmed_names)
-    batch.flag(_reason_where(label.notna(), t("intake_no_kelurahan")), "", label)
+    reasons = label.map(lambda value: t("intake_population_label", value=value))
+    batch.flag(reasons.astype(object).where(label.notna(), None), "", label)
     parsed = parse_counts(batch.frame[column])
     batch.flag(parsed.problems, column, batch.frame[column])
     missing = parsed.values.isna()
-    reason = t("intake_count_missing", column=column)
+    reason = t("intake_count_missing", column="penduduk")
     batch.flag(_reason_where(missing, reason), column, batch.frame[column])
     _flag_duplicate_keys(batch, kode, label, pd.Series(pd.NaT, index=kode.index))
 

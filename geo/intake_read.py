@@ -223,7 +223,7 @@ def _flatten(upper: list[str], lower: list[str]) -> list[str]:
         elif not bottom.strip():
             group = ""
         parts = [group, bottom.strip()] if bottom.strip() else [group or top.strip()]
-        names.append(" ".join(part for part in parts if part))
+        names.append(" / ".join(part for part in parts if part))
     return names
 
 

@@ -116,6 +116,9 @@ TEXT: dict[str, str] = {
         "kode kelurahan kosong; baris tanpa kode tidak digabung ke kelurahan mana pun"
     ),
     "intake_no_kelurahan": "kode dan nama kelurahan kosong",
+    "intake_population_label": (
+        "baris tanpa kelurahan ('{value}') tidak dipakai untuk data penduduk"
+    ),
     "intake_duplicate_row": "sama persis dengan baris {first} (duplikat)",
     "intake_duplicate_key": (
         "kelurahan {kode} tanggal {tanggal} sudah ada di baris {first} dengan "
