@@ -32,7 +32,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "kode": ("kode", "kode_kelurahan", "kode_kel_full", "kode_desa", "kode_wilayah",
         "kode_kemendagri", "id_kel", "id_kelurahan", "kdkel", "kode_bps",),
     "nama_kelurahan": ("nama_kelurahan", "kelurahan", "nama_kel", "desa", "nama_desa",
-        "desa_kelurahan", "kelurahan_desa", "wilayah",),
+        "desa_kelurahan", "kelurahan_desa", "wilayah", "keterangan",),
     "kecamatan": ("nama_kecamatan", "kecamatan", "nama_kec", "kec",),
     "tanggal": ("tanggal", "tgl", "date", "tanggal_data", "tanggal_laporan",
         "tanggal_konfirmasi", "tgl_konfirmasi", "tanggal_positif", "tanggal_update",

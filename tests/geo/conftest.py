@@ -44,13 +44,15 @@ def kelurahan_uji() -> gpd.GeoDataFrame:
 @pytest.fixture
 def kelurahan_jakarta_uji() -> gpd.GeoDataFrame:
     """One large square over central Jakarta (F05) and two F06 codes."""
-    return _layer(
+    layer = _layer(
         [
-            ("31.71.01.1001", "Gambir", "Gambir", 106.75, -6.30),
+            ("31.71.01.1001", "Gambir", "Gambir", 106.70, -6.35),
             ("31.01.01.0001", "Uji Pulau", "Kepulauan Seribu Utara", 106.55, -5.70),
             ("31.71.01.0002", "Uji Darat", "Gambir", 106.60, -6.10),
         ]
-    ).assign(geometry=lambda frame: frame.geometry.scale(15, 15))
+    )
+    layer.loc[0, "geometry"] = box(106.70, -6.35, 106.95, -6.10)
+    return layer
 
 
 @pytest.fixture
