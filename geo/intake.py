@@ -277,6 +277,9 @@ def _assign_kelurahan(
         if name_column is None:
             empty = pending & (code_text == "")
             batch.flag(_reason_where(empty, t("intake_code_empty")), code_column, "")
+            unknown = pending & ~empty
+            reasons = code_text.map(lambda value: t("intake_code_unknown", value=value))
+            batch.flag(reasons.where(unknown, None), code_column, code_text)
             return kode, label, []
 
     names = frame[name_column].fillna("").astype(str).str.strip()
@@ -441,7 +444,8 @@ def _result(
     quarantined = batch.quarantined()
     iso = ()
     if dates is not None and len(dates):
-        iso = tuple(sorted({value.date().isoformat() for value in dates.dropna()}))
+        distinct = pd.Series(pd.unique(dates.dropna()))
+        iso = tuple(sorted(distinct.dt.strftime("%Y-%m-%d")))
     if discarded:
         notes.append(t("intake_note_discarded", columns=", ".join(discarded)))
     for column, value in totals[1].items():
@@ -819,7 +823,13 @@ def _aggregate_persons(persons: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
     if persons.empty:
         return pd.DataFrame(columns=columns)
     place = persons["kode"].fillna("~" + persons["keterangan"].fillna(""))
-    daily = pd.crosstab([place, persons["tanggal"]], persons["status"])
+    daily = (
+        pd.DataFrame({"place": place, "tanggal": persons["tanggal"]})
+        .assign(status=persons["status"])
+        .groupby(["place", "tanggal", "status"], observed=True)
+        .size()
+        .unstack("status", fill_value=0)
+    )
     for column in CASE_COLUMNS:
         if column not in daily:
             daily[column] = 0

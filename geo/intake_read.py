@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 
 DELIMITERS = ",;\t|"
 HEADER_SCAN_ROWS = 30  # title lines above the header are rare beyond this
+TOTAL_SCAN_ROWS = 5  # total rows sit just below the header or at the end
 TOTAL_WORDS = ("total", "jumlah", "grand total", "jumlah total", "total keseluruhan")
 ROW_COLUMN = "row"  # column of a re-imported quarantine file: original row number
 BOOKKEEPING_COLUMNS = ("row", "column", "value", "reason")
@@ -114,20 +115,27 @@ def _csv_grid(data: bytes, name: str) -> tuple[pd.DataFrame, list[str]]:
 
 def _parse_csv_text(text: str, delimiter: str, name: str) -> pd.DataFrame:
     width = _max_fields(text[:200_000], delimiter)
-    for attempt in (width, _max_fields(text, delimiter)):
-        try:
-            return pd.read_csv(
-                io.StringIO(text),
-                sep=delimiter,
-                header=None,
-                names=range(attempt),
-                dtype=str,
-                keep_default_na=False,
-                skip_blank_lines=False,
-            ).fillna("")
-        except (pd.errors.ParserError, ValueError) as err:
-            failure = err
-    raise GeoInputError(t("intake_err_not_table", name=name)) from failure
+    try:
+        return _read_csv_text(text, delimiter, width)
+    except (pd.errors.ParserError, ValueError):
+        pass  # a longer row further down: count the fields of the whole file
+    try:
+        return _read_csv_text(text, delimiter, _max_fields(text, delimiter))
+    except (pd.errors.ParserError, ValueError) as err:
+        raise GeoInputError(t("intake_err_not_table", name=name)) from err
+
+
+def _read_csv_text(text: str, delimiter: str, width: int) -> pd.DataFrame:
+    frame = pd.read_csv(
+        io.StringIO(text),
+        sep=delimiter,
+        header=None,
+        names=range(width),
+        dtype=str,
+        keep_default_na=False,
+        skip_blank_lines=False,
+    )
+    return frame.fillna("")
 
 
 def _max_fields(text: str, delimiter: str) -> int:
@@ -239,13 +247,15 @@ def _unique_names(names: list[str]) -> list[str]:
 
 
 def _total_rows(body: pd.DataFrame) -> pd.Series:
-    """Return True for rows of totals: labelled Total/Jumlah, or of SUM formulas."""
-    candidate = pd.Series(False, index=body.index)
-    for column in body.columns:
-        cells = body[column].str.strip().str.lower()
-        candidate |= cells.str.rstrip(":").isin(TOTAL_WORDS) | cells.str.startswith("=")
-    is_total = candidate.copy()
-    for index in candidate[candidate].index:
+    """Return True for rows of totals: labelled Total/Jumlah, or of SUM formulas.
+
+    Only the first and last ``TOTAL_SCAN_ROWS`` rows are looked at.
+    """
+    # LIMITATION: a subtotal row in the middle of a table is not recognised; it
+    # is then quarantined (unknown kelurahan "Jumlah"), not silently counted.
+    is_total = pd.Series(False, index=body.index)
+    edges = body.index[:TOTAL_SCAN_ROWS].union(body.index[-TOTAL_SCAN_ROWS:])
+    for index in edges:
         is_total[index] = _is_total_row([str(cell) for cell in body.loc[index]])
     return is_total
 

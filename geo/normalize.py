@@ -429,21 +429,20 @@ def match_names(
     stays quarantined until the user confirms it through ``confirmed``.
     """
     confirmed = confirmed or {}
+    text = names.fillna("").astype(str).str.strip()
     kec = kecamatan if kecamatan is not None else pd.Series("", index=names.index)
-    pairs = pd.DataFrame(
-        {"name": names.fillna("").astype(str).str.strip(), "kec": kec.fillna("")}
-    )
-    distinct = pairs.drop_duplicates()
-    answers = {
-        (name, kec_name): index.match_one(name, str(kec_name), confirmed)
-        for name, kec_name in zip(distinct["name"], distinct["kec"], strict=True)
-    }
+    keys = text + "\x1f" + kec.fillna("").astype(str)
+    answers = {}
+    for key in pd.unique(keys):
+        name, kec_name = key.split("\x1f", 1)
+        answers[key] = index.match_one(name, kec_name, confirmed)
 
-    keys = list(zip(pairs["name"], pairs["kec"], strict=True))
-    kode = pd.Series([answers[key][0] for key in keys], index=names.index)
-    problems = pd.Series([answers[key][1] for key in keys], index=names.index)
+    kode = keys.map({key: item[0] for key, item in answers.items()})
+    problems = keys.map({key: item[1] for key, item in answers.items()})
     suggestions = {
-        name: item[2] for (name, _), item in answers.items() if item[2] is not None
+        key.split("\x1f", 1)[0]: item[2]
+        for key, item in answers.items()
+        if item[2] is not None
     }
     return NameMatch(kode.astype("string"), problems, suggestions)
 

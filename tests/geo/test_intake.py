@@ -406,6 +406,19 @@ def test_counts_file_without_count_column_is_refused(kelurahan_uji):
         import_cases(b"kelurahan,tanggal\nMagersari,2020-09-23\n", kelurahan_uji)
 
 
+def test_subtotal_row_in_the_middle_is_quarantined_not_counted(kelurahan_uji):
+    data = (
+        b"kode,tanggal,positif\n"
+        + b"33.71.01.1003,2020-09-23,1\n" * 6
+        + b"Jumlah,2020-09-23,6\n"
+        + b"33.71.01.1007,2020-09-23,2\n" * 6
+    )
+
+    result = import_cases(data, kelurahan_uji, name="subtotal.csv")
+
+    assert "baris 8: kode 'Jumlah' tidak ada di wilayah ini" in result.messages
+
+
 def test_file_without_date_needs_one(kelurahan_uji):
     with pytest.raises(GeoInputError, match="tidak punya kolom tanggal"):
         import_cases(b"kelurahan,positif\nMagersari,3\n", kelurahan_uji, name="a.csv")
