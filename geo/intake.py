@@ -43,6 +43,7 @@ from geo.intake_vocab import (
 from geo.normalize import (
     DATE_ORDERS,
     KelurahanIndex,
+    compose_codes,
     digits_of_code,
     dotted_code,
     is_missing_text,
@@ -272,6 +273,8 @@ def _assign_kelurahan(
         raise _missing_column(frame, "kode atau nama kelurahan", "'kode', 'kelurahan'")
 
     pending = pd.Series(True, index=frame.index)
+    # LIMITATION: when a row has both a code and a name, the code wins and the
+    # name is not cross-checked; a code typed for the wrong kelurahan passes.
     if code_text is not None:
         pending = _by_code(batch, code_text, code_column, index, kode, label)
         if name_column is None:
@@ -318,8 +321,6 @@ def _reason_where(mask: pd.Series, reason: str) -> pd.Series:
 
 
 def _code_text(frame: pd.DataFrame) -> tuple[pd.Series | None, str]:
-    from geo.normalize import compose_codes
-
     keys = {_column_key(column): column for column in frame.columns}
     if all(part in keys for part in SPLIT_CODE_COLUMNS):
         parts = [frame[keys[part]] for part in SPLIT_CODE_COLUMNS]
@@ -658,6 +659,9 @@ def _to_cumulative(
 
     place = tidy["kode"].fillna(tidy["keterangan"])
     cumulative = tidy.copy()
+    # LIMITATION: dirawat and isolasi are kept as given in a daily file (they
+    # are counts of people at a date, not new cases), and the running sum
+    # starts at the file's first date, so earlier cases are missing from it.
     for column in ("positif", "sembuh", "meninggal"):
         cumulative[column] = tidy.groupby(place)[column].cumsum()
     first = tidy["tanggal"].min().date().isoformat()
@@ -819,6 +823,9 @@ def _status_totals(
 
 def _aggregate_persons(persons: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
     """Return cumulative counts per place and date over the full place × date grid."""
+    # LIMITATION: a line list carries each person's latest status only, so
+    # sembuh/meninggal/dirawat are counted from the confirmation date on; the
+    # history of recoveries and deaths over dates is approximate.
     columns = ["kode", "keterangan", "tanggal", *CASE_COLUMNS]
     if persons.empty:
         return pd.DataFrame(columns=columns)
@@ -1040,6 +1047,9 @@ def import_facilities(
     if lat_column is None or lon_column is None or nama_column is None:
         raise _missing_column(batch.frame, "nama, lat dan lon", "'nama', 'lat', 'lon'")
 
+    # LIMITATION: only exact duplicate rows are caught; one facility listed
+    # twice with other spellings or positions (Magelang S1/S2/S3) is accepted
+    # twice and must be reconciled by the user.
     _flag_exact_duplicates(batch, full)
     nama = _text_column(batch.frame, "nama")
     batch.flag(_reason_where(nama.isna(), t("intake_name_empty")), nama_column, "")

@@ -114,6 +114,8 @@ def _csv_grid(data: bytes, name: str) -> tuple[pd.DataFrame, list[str]]:
 
 
 def _parse_csv_text(text: str, delimiter: str, name: str) -> pd.DataFrame:
+    # LIMITATION: a quoted cell spanning several lines makes the row numbers
+    # after it smaller than the line numbers a text editor shows.
     width = _max_fields(text[:200_000], delimiter)
     try:
         return _read_csv_text(text, delimiter, width)

@@ -161,6 +161,7 @@ def parse_coordinates(values: pd.Series) -> ParsedColumn:
 
 
 def _two_digit_year(year: int) -> int:
+    # LIMITATION: two-digit years are read as 1970-2069.
     return year + (2000 if year < 70 else 1900) if year < 100 else year
 
 
@@ -387,6 +388,8 @@ class KelurahanIndex:
         return self._suggest(name, key)
 
     def _suggest(self, name: str, key: str) -> tuple[None, str, str | None]:
+        # LIMITATION: only the single best rapidfuzz candidate is offered; a
+        # second equally close name is not shown.
         best = process.extractOne(key, list(self.by_key), scorer=fuzz.ratio)
         if best is None or best[1] < MATCH_SUGGEST_SCORE or not key:
             return None, t("intake_name_unknown", value=name), None
