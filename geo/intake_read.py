@@ -73,12 +73,13 @@ def read_table(source: str | Path | bytes, name: str = "") -> RawTable:
     if not data.strip():
         raise GeoInputError(t("intake_err_empty", name=name))
 
+    formula_rows: frozenset[int] = frozenset()
     if data[:4] == b"PK\x03\x04" or name.lower().endswith((".xlsx", ".xlsm")):
-        grid, notes = _xlsx_grid(data, name)
+        grid, notes, formula_rows = _xlsx_grid(data, name)
     else:
         grid, notes = _csv_grid(data, name)
 
-    return _table_from_grid(grid, name, notes)
+    return _table_from_grid(grid, name, notes, formula_rows)
 
 
 def _load_bytes(source: str | Path | bytes, name: str) -> tuple[bytes, str]:
@@ -158,22 +159,51 @@ def _delimiter_name(delimiter: str) -> str:
     return {"\t": "tab", ",": "koma", ";": "titik koma", "|": "garis tegak"}[delimiter]
 
 
-def _xlsx_grid(data: bytes, name: str) -> tuple[pd.DataFrame, list[str]]:
+def _xlsx_grid(
+    data: bytes, name: str
+) -> tuple[pd.DataFrame, list[str], frozenset[int]]:
+    """Return the first sheet's cells as text and the rows made mostly of formulas.
+
+    Cells show the values Excel last computed; a row whose filled cells are
+    mostly formulas (a SUM row without a label) is reported for the total check.
+    """
     from openpyxl import load_workbook  # heavy import, only for Excel files
 
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        formulas = load_workbook(io.BytesIO(data), read_only=True)
+        values = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as err:  # openpyxl raises many kinds for a damaged file
         raise GeoInputError(t("intake_err_not_table", name=name)) from err
-    sheet = book.worksheets[0]
-    cells = [
-        [_cell_text(value) for value in row]
-        for row in sheet.iter_rows(values_only=True)
-    ]
-    book.close()
+    sheet = formulas.worksheets[0]
+    cells, formula_rows = [], set()
+    for position, (written, computed) in enumerate(
+        zip(
+            sheet.iter_rows(values_only=True),
+            values.worksheets[0].iter_rows(values_only=True),
+            strict=False,
+        )
+    ):
+        is_formula = [
+            isinstance(cell, str) and cell.startswith("=") for cell in written
+        ]
+        filled = sum(cell is not None for cell in written)
+        if any(is_formula) and 2 * sum(is_formula) >= filled:
+            formula_rows.add(position)
+        cells.append(
+            [
+                _cell_text(value if not formula or value is not None else cell)
+                for cell, value, formula in zip(
+                    written, computed, is_formula, strict=False
+                )
+            ]
+        )
+    formulas.close()
+    values.close()
+
     width = max((len(row) for row in cells), default=0)
     grid = pd.DataFrame([row + [""] * (width - len(row)) for row in cells], dtype=str)
-    return grid.fillna(""), [t("intake_note_xlsx", sheet=sheet.title)]
+    note = t("intake_note_xlsx", sheet=sheet.title)
+    return grid.fillna(""), [note], frozenset(formula_rows)
 
 
 def _cell_text(value: object) -> str:
@@ -272,7 +302,9 @@ def _is_total_row(row: list[str]) -> bool:
     return bool(labels) and all(label in TOTAL_WORDS for label in labels)
 
 
-def _table_from_grid(grid: pd.DataFrame, name: str, notes: list[str]) -> RawTable:
+def _table_from_grid(
+    grid: pd.DataFrame, name: str, notes: list[str], formula_rows: frozenset[int]
+) -> RawTable:
     header_at = _header_index(grid, name)
     header = [str(cell) for cell in grid.iloc[header_at]]
     body_at = header_at + 1
@@ -293,6 +325,7 @@ def _table_from_grid(grid: pd.DataFrame, name: str, notes: list[str]) -> RawTabl
     for column in body.columns:
         is_filled |= body[column].str.strip() != ""
     is_total = _total_rows(body) & is_filled
+    is_total |= body.index.isin([row - body_at for row in formula_rows])
     for row_number in rows[is_total]:
         notes.append(t("intake_note_total_row", row=int(row_number)))
 

@@ -21,6 +21,7 @@ from geo.intake import (
     quarantined_csv,
     read_boundaries,
 )
+from geo.text import fmt_int
 
 REPO_DATA = Path(__file__).resolve().parent.parent.parent / "data"
 JAKARTA_RAW = sorted((REPO_DATA / "jakarta" / "covid" / "raw").glob("*.xlsx"))
@@ -484,24 +485,30 @@ def magelang_kelurahan() -> gpd.GeoDataFrame:
     return gpd.read_file(REPO_DATA / "magelang" / "kelurahan.geojson")
 
 
-def test_all_jakarta_files_reconcile(jakarta_kelurahan):
-    kelurahan_sum = {}
-    for path in JAKARTA_RAW:
-        result = import_cases(path, jakarta_kelurahan)
-        accepted = result.accepted
-        assert result.rows_read == 269, path.name
-        assert result.accepted_rows == 269, path.name
-        assert accepted["kode"].notna().sum() == 267, path.name
-        assert accepted["keterangan"].notna().sum() == 2, path.name
-        assert "Baris 2 adalah baris jumlah/total dan tidak diimpor." in result.notes
-        kelurahan_sum[path.name[-15:-5]] = int(
-            accepted["positif"][accepted["kode"].notna()].sum()
-        )
+@pytest.mark.parametrize("path", JAKARTA_RAW, ids=[p.stem[-10:] for p in JAKARTA_RAW])
+def test_every_jakarta_file_reconciles_with_its_total_row(jakarta_kelurahan, path):
+    result = import_cases(path, jakarta_kelurahan)
+
+    accepted = result.accepted
+    total = fmt_int(result.totals["positif"])
+    assert (result.rows_read, result.accepted_rows) == (269, 269)
+    assert accepted["kode"].notna().sum() == 267
+    assert accepted["keterangan"].notna().sum() == 2
+    assert "Baris 2 adalah baris jumlah/total dan tidak diimpor." in result.notes
+    assert (
+        f"Jumlah positif yang diterima ({total}) cocok dengan baris total berkas "
+        f"({total})." in result.notes
+    )
+
+
+def test_jakarta_kelurahan_sums_match_the_readme(jakarta_kelurahan):
+    first = import_cases(JAKARTA_RAW[0], jakarta_kelurahan).accepted
+    last = import_cases(JAKARTA_RAW[-1], jakarta_kelurahan).accepted
 
     assert len(JAKARTA_RAW) == 17
-    # from data/README: kelurahan positives 534 (2020-03-31) and 686,684 (2021-07-31)
-    assert kelurahan_sum["2020-03-31"] == 534
-    assert kelurahan_sum["2021-07-31"] == 686_684
+    # data/README: kelurahan positives 534 (2020-03-31) and 686,684 (2021-07-31)
+    assert first.loc[first["kode"].notna(), "positif"].sum() == 534
+    assert last.loc[last["kode"].notna(), "positif"].sum() == 686_684
 
 
 def test_jakarta_last_file_labels_and_total(jakarta_kelurahan):
