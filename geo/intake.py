@@ -58,6 +58,7 @@ from geo.text import fmt_int, t
 
 logger = logging.getLogger(__name__)
 
+DAILY_DROP_SHARE = 0.05  # above this share of falling steps counts are daily
 BOUNDARY_TOLERANCE_M = 150.0  # simplified boundaries leave slivers at the edges
 
 
@@ -627,13 +628,19 @@ def _flag_duplicate_keys(
 
 
 def _detect_daily(tidy: pd.DataFrame) -> bool | None:
-    """Return True if positif ever goes down over dates (daily new), None if 1 date."""
+    """Return True if positif often goes down over dates (daily new), None if 1 date.
+
+    A cumulative series may drop now and then when a case is moved to another
+    kelurahan; daily new counts go down at many steps.
+    """
     if tidy["tanggal"].nunique() < 2:
         return None
     place = tidy["kode"].fillna(tidy["keterangan"])
     ordered = tidy.assign(place=place).sort_values(["place", "tanggal"])
-    steps = ordered.groupby("place")["positif"].diff()
-    return bool((steps < 0).any())
+    steps = ordered.groupby("place")["positif"].diff().dropna()
+    if steps.empty:
+        return None
+    return bool((steps < 0).mean() > DAILY_DROP_SHARE)
 
 
 def _to_cumulative(

@@ -272,6 +272,22 @@ def test_user_can_overrule_daily_detection(intake_file, kelurahan_uji):
     assert magersari["positif"].tolist() == [5, 2, 3]
 
 
+def test_one_correction_does_not_make_a_cumulative_series_daily(kelurahan_uji):
+    days = pd.date_range("2020-09-01", periods=30).strftime("%Y-%m-%d")
+    values = list(range(30))
+    values[15] = 13  # a case moved to another kelurahan: one step down
+    body = "".join(
+        f"Magersari,{day},{value}\n" for day, value in zip(days, values, strict=True)
+    )
+
+    result = import_cases(
+        ("kelurahan,tanggal,positif\n" + body).encode(), kelurahan_uji
+    )
+
+    assert result.questions[-1].detected == "kumulatif"
+    assert result.accepted["positif"].tolist() == values
+
+
 def test_cumulative_counts_detected(intake_file, kelurahan_uji):
     result = import_cases(intake_file("semicolon_cp1252.csv"), kelurahan_uji)
 
