@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import json
 
+import geopandas as gpd
 import pytest
+from shapely.geometry import box
 
 from geo import cli, cli_import
 from geo.errors import GeoInputError
@@ -137,3 +139,29 @@ def test_region_loader_reads_the_bundled_pack():
 def test_unknown_region_is_refused():
     with pytest.raises(GeoInputError, match="Wilayah '99.99' tidak ditemukan"):
         cli_import.load_region_kelurahan("99.99")
+
+
+def test_boundaries_through_the_command_line(run_cli, tmp_path):
+    path = tmp_path / "batas.geojson"
+    gpd.GeoDataFrame(
+        {"KODE": ["3371011003", "x"], "NAMA": ["A", "B"]},
+        geometry=[box(110.2, -7.5, 110.21, -7.49), box(110.21, -7.5, 110.22, -7.49)],
+        crs="EPSG:4326",
+    ).to_file(path)
+
+    code, out, _ = run_cli(
+        "batas",
+        str(path),
+        "--wilayah",
+        "33.71",
+        "--kolom-kode",
+        "KODE",
+        "--kolom-nama",
+        "NAMA",
+        "--json",
+    )
+
+    payload = json.loads(out)
+    assert code == 0
+    assert (payload["accepted"], payload["quarantined"]) == (1, 1)
+    assert payload["problems"][0]["reason"] == "kode 'x' bukan kode Kemendagri"
