@@ -550,6 +550,20 @@ def test_jakarta_early_file_total_row_matches(jakarta_kelurahan):
     }
 
 
+def test_jakarta_population(jakarta_kelurahan):
+    result = import_population(
+        REPO_DATA
+        / "jakarta"
+        / "population"
+        / "kelurahan_population_dukcapil_2019-12.csv",
+        jakarta_kelurahan,
+    )
+
+    assert (result.rows_read, result.accepted_rows) == (267, 267)
+    # data/README: total 11,011,862
+    assert result.totals == {"penduduk": 11_011_862}
+
+
 def test_magelang_scrape(magelang_kelurahan):
     result = import_cases(
         REPO_DATA / "magelang" / "covid" / "3371_kota_magelang_covid_scrape.csv",
