@@ -9,6 +9,8 @@ from shapely.geometry import box
 from geo import cli, cli_import
 from geo.errors import GeoInputError
 
+pytest_plugins = ("tests.geo.intake_fixtures",)
+
 
 @pytest.fixture
 def run_cli(monkeypatch, capsys, kelurahan_uji):

@@ -23,6 +23,8 @@ from geo.intake import (
 )
 from geo.text import fmt_int
 
+pytest_plugins = ("tests.geo.intake_fixtures",)
+
 REPO_DATA = Path(__file__).resolve().parent.parent.parent / "data"
 JAKARTA_RAW = sorted((REPO_DATA / "jakarta" / "covid" / "raw").glob("*.xlsx"))
 JSON_KEYS = {

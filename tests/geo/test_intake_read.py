@@ -8,6 +8,8 @@ import pytest
 from geo.errors import GeoInputError
 from geo.intake_read import read_table
 
+pytest_plugins = ("tests.geo.intake_fixtures",)
+
 
 def _xlsx_bytes(rows: list[list[object]], merge: str | None = None) -> bytes:
     book = openpyxl.Workbook()

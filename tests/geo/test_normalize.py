@@ -14,6 +14,8 @@ from geo.normalize import (
     parse_dates,
 )
 
+pytest_plugins = ("tests.geo.intake_fixtures",)
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),

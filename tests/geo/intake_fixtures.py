@@ -1,4 +1,4 @@
-"""Hand-made kelurahan layers for the intake tests (answers worked out by hand)."""
+"""Hand-made kelurahan layers for the intake tests (a pytest plugin module)."""
 
 from __future__ import annotations
 
