@@ -667,12 +667,6 @@ def test_boundaries_unreadable(tmp_path):
         read_boundaries(path, "kode", "nama")
 
 
-def test_rows_read_always_split(intake_file, kelurahan_uji):
-    for name, reader, *_ in CORPUS:
-        result = reader(intake_file(name), kelurahan_uji)
-        assert result.rows_read == result.accepted_rows + len(result.quarantined)
-
-
 def test_bytes_upload(kelurahan_uji):
     data = io.BytesIO(b"kelurahan,tanggal,positif\nMagersari,2020-09-23,4\n").getvalue()
 
