@@ -48,6 +48,7 @@ from geo.normalize import (
     dotted_code,
     is_missing_text,
     kemendagri_code,
+    map_distinct,
     match_names,
     name_key,
     parse_coordinates,
@@ -242,22 +243,35 @@ def _missing_column(frame: pd.DataFrame, what: str, examples: str) -> GeoInputEr
     )
 
 
+def _row_keys(frame: pd.DataFrame) -> np.ndarray:
+    """Return an integer per row, equal for rows equal in every column."""
+    keys = np.zeros(len(frame), dtype=np.int64)
+    for column in frame.columns:
+        codes, uniques = pd.factorize(frame[column], use_na_sentinel=False)
+        keys, _ = pd.factorize(keys * max(len(uniques), 1) + codes)
+    return keys
+
+
+def _flag_repeats(
+    batch: _Batch, keys: np.ndarray, usable: np.ndarray, key: str, column: str
+) -> None:
+    """Quarantine each row whose key an earlier usable row already had."""
+    _, first_position, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    first = first_position[inverse]
+    repeated = usable & (first != np.arange(len(keys)))
+    if not repeated.any():
+        return
+    rows = batch.rows.to_numpy()
+    reasons = pd.Series(None, index=batch.frame.index, dtype=object)
+    reasons[repeated] = [t(key, first=int(rows[at])) for at in first[repeated]]
+    batch.flag(reasons, column, "")
+
+
 def _flag_exact_duplicates(batch: _Batch, full: pd.DataFrame) -> None:
     """Quarantine rows identical, in every column read, to an earlier row."""
-    hashes = pd.util.hash_pandas_object(full, index=False)
-    is_duplicate = hashes.duplicated(keep="first")
-    if not is_duplicate.any():
-        return
-    first_row = hashes.map(
-        pd.Series(batch.rows.to_numpy(), index=hashes.to_numpy())
-        .groupby(level=0)
-        .first()
-    )
-    reasons = pd.Series(None, index=full.index, dtype=object)
-    reasons[is_duplicate] = [
-        t("intake_duplicate_row", first=int(first)) for first in first_row[is_duplicate]
-    ]
-    batch.flag(reasons, "", "")
+    keys = _row_keys(full.reset_index(drop=True))
+    usable = np.ones(len(keys), dtype=bool)
+    _flag_repeats(batch, keys, usable, "intake_duplicate_row", "")
 
 
 def _assign_kelurahan(
@@ -341,9 +355,7 @@ def _by_code(
     label: pd.Series,
 ) -> pd.Series:
     """Fill kode/label from codes; return the rows still to match by name."""
-    uniques = pd.unique(code_text)
-    resolved = {text: kemendagri_code(text, index.codes) for text in uniques}
-    codes = code_text.map(resolved)
+    codes = map_distinct(code_text, lambda text: kemendagri_code(text, index.codes))
     has_digits = code_text.str.contains(r"\d", regex=True)
     kode[codes.notna()] = codes[codes.notna()]
     is_label = ~has_digits & code_text.str.upper().str.match(NO_KELURAHAN_LABEL)
@@ -781,17 +793,9 @@ def _flag_same_person(batch: _Batch, full: pd.DataFrame) -> None:
     if column is None:
         return
     nik = full[column].fillna("").astype(str).str.strip().reset_index(drop=True)
-    repeated = nik.duplicated(keep="first") & (nik != "")
-    if not repeated.any():
-        return
-    first_row = nik.map(
-        pd.Series(batch.rows.to_numpy(), index=nik).groupby(level=0).first()
-    )
-    reasons = pd.Series(None, index=nik.index, dtype=object)
-    reasons[repeated] = [
-        t("intake_duplicate_person", first=int(first)) for first in first_row[repeated]
-    ]
-    batch.flag(reasons, column, "")
+    keys, _ = pd.factorize(nik)
+    usable = (nik != "").to_numpy()
+    _flag_repeats(batch, keys, usable, "intake_duplicate_person", column)
 
 
 def _read_status(batch: _Batch) -> pd.Series:
@@ -799,9 +803,7 @@ def _read_status(batch: _Batch) -> pd.Series:
     if column is None:
         return pd.Series("positif", index=batch.frame.index)
     text = batch.frame[column].fillna("").astype(str).str.strip()
-    uniques = pd.unique(text)
-    mapped = {value: _status_of(value) for value in uniques}
-    status = text.map(mapped)
+    status = map_distinct(text, _status_of)
     unknown = status.isna()
     reasons = pd.Series(None, index=text.index, dtype=object)
     if unknown.any():

@@ -92,32 +92,66 @@ def _load_bytes(source: str | Path | bytes, name: str) -> tuple[bytes, str]:
         raise GeoInputError(t("intake_err_unreadable", name=str(path))) from err
 
 
-def _decode(data: bytes) -> tuple[str, str]:
-    """Return the text and the encoding used: UTF-8 (BOM or not) or Windows-1252."""
+def _encoding(data: bytes) -> tuple[str, str]:
+    """Return the codec and its label: UTF-8 (BOM or not) or Windows-1252."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "UTF-8 dengan BOM"
+        return "utf-8-sig", "UTF-8 dengan BOM"
     try:
-        return data.decode("utf-8"), "UTF-8"
+        data.decode("utf-8")
     except UnicodeDecodeError:
         # LIMITATION: only UTF-8 and Windows-1252 are told apart; a file in
         # another code page reads with some wrong letters in names.
-        return data.decode("cp1252", errors="replace"), "Windows-1252"
+        return "cp1252", "Windows-1252"
+    return "utf-8", "UTF-8"
 
 
 def _csv_grid(data: bytes, name: str) -> tuple[pd.DataFrame, list[str]]:
-    text, encoding = _decode(data)
-    if "\x00" in text:
+    codec, label = _encoding(data)
+    head = data[:200_000].decode(codec, errors="replace")
+    if "\x00" in head:
         raise GeoInputError(t("intake_err_not_table", name=name))
-    delimiter = _sniff_delimiter(text)
-    grid = _parse_csv_text(text, delimiter, name)
-    note = t("intake_note_csv", encoding=encoding, delimiter=_delimiter_name(delimiter))
+    delimiter = _sniff_delimiter(head)
+    width = _max_fields(head, delimiter)
+
+    grid = _fast_csv(data, codec, delimiter, width)
+    if grid is None:
+        text = data.decode(codec, errors="replace")
+        grid = _parse_csv_text(text.removeprefix("\ufeff"), delimiter, width, name)
+    note = t("intake_note_csv", encoding=label, delimiter=_delimiter_name(delimiter))
     return grid, [note]
 
 
-def _parse_csv_text(text: str, delimiter: str, name: str) -> pd.DataFrame:
+def _fast_csv(
+    data: bytes, codec: str, delimiter: str, width: int
+) -> pd.DataFrame | None:
+    """Return the cells read by pyarrow, or None when only the slow path is exact.
+
+    pyarrow skips blank lines, which would shift the row numbers shown to the
+    user, so a file with blank lines (or rows of uneven width) takes the slow
+    path.
+    """
+    if data.startswith((b"\n", b"\r\n")) or re.search(rb"\n\r?\n", data):
+        return None
+    try:
+        frame = pd.read_csv(
+            io.BytesIO(data),
+            engine="pyarrow",
+            encoding=codec,
+            sep=delimiter,
+            header=None,
+            names=range(width),
+            dtype=str,
+            keep_default_na=False,
+        )
+    except (ValueError, pd.errors.ParserError, UnicodeDecodeError):
+        logger.debug("pyarrow could not read the CSV; using the exact reader")
+        return None
+    return frame.fillna("")
+
+
+def _parse_csv_text(text: str, delimiter: str, width: int, name: str) -> pd.DataFrame:
     # LIMITATION: a quoted cell spanning several lines makes the row numbers
     # after it smaller than the line numbers a text editor shows.
-    width = _max_fields(text[:200_000], delimiter)
     try:
         return _read_csv_text(text, delimiter, width)
     except (pd.errors.ParserError, ValueError):

@@ -144,3 +144,19 @@ def test_reimported_quarantine_keeps_original_row_numbers():
 
     assert list(table.frame.columns) == ["kelurahan", "positif"]
     assert table.rows.tolist() == [14]
+
+
+def test_fast_and_exact_csv_readers_agree(intake_file):
+    data = intake_file("line_list_personal.csv").read_bytes()
+
+    fast = read_table(data, name="cepat.csv")
+    exact = read_table(data + b"\n\n", name="pelan.csv")  # blank lines: exact path
+
+    assert fast.frame.equals(exact.frame)
+    assert fast.rows.tolist() == exact.rows.tolist() == list(range(2, 10))
+
+
+def test_blank_lines_keep_row_numbers():
+    data = b"kelurahan,positif\n\nMagersari,1\n\nKedungsari,2\n"
+
+    assert read_table(data, name="kosong.csv").rows.tolist() == [3, 5]
