@@ -30,8 +30,12 @@ STATUS = np.array(["dirawat", "isolasi mandiri", "sembuh", "meninggal", ""])
 STATUS_SHARE = np.array([0.10, 0.25, 0.60, 0.03, 0.02])
 
 
-def make_line_list(path: Path, rows: int, seed: int) -> None:
-    """Write a line list with personal columns, Indonesian dates and names."""
+def make_line_list(path: Path, rows: int, seed: int) -> int:
+    """Write a line list with personal columns, Indonesian dates and names.
+
+    About 0.5 % of names are misspelt, 0.1 % of dates impossible and 0.1 % of
+    rows sent twice, so the quarantine path is measured too.
+    """
     rng = np.random.default_rng(seed)
     kelurahan = gpd.read_file(KELURAHAN, columns=["nama", "nama_kecamatan"])
     picks = rng.integers(0, len(kelurahan), rows)
@@ -46,7 +50,13 @@ def make_line_list(path: Path, rows: int, seed: int) -> None:
             "status": rng.choice(STATUS, rows, p=STATUS_SHARE),
         }
     )
+    messy = rng.random(rows)
+    frame.loc[messy < 0.005, "kelurahan"] += "x"  # misspelt: quarantined
+    frame.loc[messy > 0.999, "tanggal_konfirmasi"] = "31/02/2020"  # impossible
+    repeats = frame.sample(frac=0.001, random_state=seed)  # sent twice
+    frame = pd.concat([frame, repeats], ignore_index=True)
     frame.to_csv(path, index=False)
+    return len(frame)
 
 
 def run_intake(path: Path) -> dict[str, float]:
@@ -105,10 +115,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "daftar_kasus.csv"
         start = time.perf_counter()
-        make_line_list(path, args.rows, args.seed)
+        written = make_line_list(path, args.rows, args.seed)
         size_mb = path.stat().st_size / 1e6
         print(
-            f"made {args.rows:,} rows ({size_mb:.0f} MB) in "
+            f"made {written:,} rows ({size_mb:.0f} MB) in "
             f"{time.perf_counter() - start:.1f} s, seed {args.seed}"
         )
         baseline = _child("baseline", path)
@@ -124,6 +134,10 @@ def main() -> None:
         f"({intake['cpu_seconds']:.2f} s CPU), "
         f"peak {intake['peak_mb']:.0f} MB, {intake['accepted']:,} of "
         f"{intake['rows_read']:,} rows accepted, {intake['table_rows']:,} table rows"
+    )
+    print(
+        f"quarantined {intake['rows_read'] - intake['accepted']:,} rows "
+        f"(misspelt names, impossible dates, repeats)"
     )
     print(
         f"ratio intake/baseline: time {intake['seconds'] / baseline['seconds']:.1f}x, "
