@@ -100,7 +100,8 @@ def map_distinct(values: pd.Series, func: Callable[[str], Any]) -> pd.Series:
     text = values.fillna("").astype(str).str.strip()
     codes, uniques = pd.factorize(text)
     answers = np.empty(len(uniques), dtype=object)
-    answers[:] = [func(str(value)) for value in uniques]
+    for position, value in enumerate(uniques):  # element-wise: answers may be tuples
+        answers[position] = func(str(value))
     return pd.Series(answers[codes], index=values.index, dtype=object)
 
 
@@ -111,15 +112,13 @@ def _by_unique(
     text = values.fillna("").astype(str).str.strip()
     codes, uniques = pd.factorize(text)
     parsed = [parse(str(value)) for value in uniques]
-    numbers = np.array([np.nan if item[0] is None else item[0] for item in parsed])
+    numbers = np.array(
+        [np.nan if item[0] is None else item[0] for item in parsed], dtype=float
+    )
     problems = np.empty(len(parsed), dtype=object)
     problems[:] = [item[1] for item in parsed]
     return (
-        pd.Series(
-            numbers.reshape(-1)[codes] if len(parsed) else [],
-            index=values.index,
-            dtype=float,
-        ),
+        pd.Series(numbers[codes], index=values.index, dtype=float),
         pd.Series(problems[codes], index=values.index, dtype=object),
     )
 
@@ -500,9 +499,3 @@ def match_names(
         pd.Series(problems[pair_codes], index=names.index, dtype=object),
         suggestions,
     )
-
-
-def integral_series(values: pd.Series) -> bool:
-    """Return True if every non-missing float value is a whole number."""
-    finite = values.dropna().to_numpy(dtype=float)
-    return bool(np.all(np.equal(np.mod(finite, 1), 0)))
