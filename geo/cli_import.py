@@ -99,12 +99,7 @@ def run_import(args: argparse.Namespace) -> intake.IntakeResult:
             date_order=args.urutan_tanggal,
             is_daily=True if args.harian else None,
         )
-    readers = {
-        "fasilitas": intake.import_facilities,
-        "sumber-daya": intake.import_resources,
-        "penduduk": intake.import_population,
-    }
-    return readers[args.kind](args.file, kelurahan)
+    return intake.IMPORTERS[args.kind](args.file, kelurahan)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -1325,3 +1325,12 @@ def _boundary_codes(batch: _Batch, column: str) -> pd.Series:
         first_seen.setdefault(code, int(batch.rows[position]))
     batch.flag(reasons, column, text)
     return dotted.astype("string")
+
+
+IMPORTERS: dict[str, Callable[..., IntakeResult]] = {
+    "kasus": import_cases,
+    "daftar-kasus": import_line_list,
+    "fasilitas": import_facilities,
+    "sumber-daya": import_resources,
+    "penduduk": import_population,
+}
