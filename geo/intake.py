@@ -59,6 +59,7 @@ from geo.text import fmt_int, t
 
 logger = logging.getLogger(__name__)
 
+NAME_EXAMPLES = 5  # name/code disagreements spelled out in the note
 DAILY_DROP_SHARE = 0.05  # above this share of falling steps counts are daily
 BOUNDARY_TOLERANCE_M = 150.0  # simplified boundaries leave slivers at the edges
 
@@ -276,8 +277,8 @@ def _flag_exact_duplicates(batch: _Batch, full: pd.DataFrame) -> None:
 
 def _assign_kelurahan(
     batch: _Batch, index: KelurahanIndex, confirmed: Mapping[str, str] | None
-) -> tuple[pd.Series, pd.Series, list[Question]]:
-    """Return (kode, keterangan) per row; flag rows whose kelurahan is unknown."""
+) -> tuple[pd.Series, pd.Series, list[Question], list[str]]:
+    """Return (kode, keterangan) per row, questions and notes; flag unknown rows."""
     frame = batch.frame
     kode = pd.Series(pd.NA, index=frame.index, dtype="string")
     label = pd.Series(pd.NA, index=frame.index, dtype="string")
@@ -288,8 +289,7 @@ def _assign_kelurahan(
         raise _missing_column(frame, "kode atau nama kelurahan", "'kode', 'kelurahan'")
 
     pending = pd.Series(True, index=frame.index)
-    # LIMITATION: when a row has both a code and a name, the code wins and the
-    # name is not cross-checked; a code typed for the wrong kelurahan passes.
+    notes: list[str] = []
     if code_text is not None:
         pending = _by_code(batch, code_text, code_column, index, kode, label)
         if name_column is None:
@@ -298,7 +298,8 @@ def _assign_kelurahan(
             unknown = pending & ~empty
             reasons = code_text.map(lambda value: t("intake_code_unknown", value=value))
             batch.flag(reasons.where(unknown, None), code_column, code_text)
-            return kode, label, []
+            return kode, label, [], notes
+        notes = _name_disagreements(kode, frame[name_column], index)
 
     names = frame[name_column].fillna("").astype(str).str.strip()
     is_label = pending & names.str.upper().str.match(NO_KELURAHAN_LABEL)
@@ -328,7 +329,34 @@ def _assign_kelurahan(
         )
         for value, code in match.suggestions.items()
     ]
-    return kode, label, questions
+    return kode, label, questions, notes
+
+
+def _name_disagreements(
+    kode: pd.Series, names: pd.Series, index: KelurahanIndex
+) -> list[str]:
+    """Return a note listing rows whose name differs from the name of their code.
+
+    The code is used; the note lets the user see a code typed for the wrong
+    kelurahan (or a spelling variant such as "KERENDANG" for Krendang).
+    """
+    pairs = pd.DataFrame({"kode": kode, "nama": names}).dropna().drop_duplicates()
+    differing = [
+        f"{written} → {index.nama[code]} ({code})"
+        for code, written in zip(pairs["kode"], pairs["nama"], strict=True)
+        if str(written).strip() and name_key(str(written)) != name_key(index.nama[code])
+    ]
+    if not differing:
+        return []
+    shown = "; ".join(differing[:NAME_EXAMPLES])
+    more = len(differing) - NAME_EXAMPLES
+    return [
+        t(
+            "intake_note_name_code",
+            count=len(differing),
+            examples=shown + (t("intake_note_more", count=more) if more > 0 else ""),
+        )
+    ]
 
 
 def _reason_where(mask: pd.Series, reason: str) -> pd.Series:
@@ -567,7 +595,9 @@ def import_cases(
         raise _missing_column(batch.frame, "jumlah kasus", "'positif', 'sembuh'")
 
     _flag_exact_duplicates(batch, full)
-    kode, label, questions = _assign_kelurahan(batch, index, confirmed_names)
+    kode, label, questions, kelurahan_notes = _assign_kelurahan(
+        batch, index, confirmed_names
+    )
     dates, date_questions, notes = _read_dates(batch, tanggal, date_order, name)
     counts = _read_case_counts(batch, positif)
     _flag_duplicate_keys(batch, kode, label, dates)
@@ -576,7 +606,7 @@ def import_cases(
     ok = batch.is_ok
     totals = _totals(tidy, ok, CASE_COLUMNS)
     accepted, daily_questions, daily_notes = _to_cumulative(tidy[ok], is_daily)
-    notes = [*table.notes, *notes, *daily_notes]
+    notes = [*table.notes, *kelurahan_notes, *notes, *daily_notes]
     notes += _label_notes(accepted) + _total_row_notes(table, positif, counts, ok)
     questions += date_questions + daily_questions
     if confirmed_names:
@@ -762,7 +792,9 @@ def import_line_list(
 
     _flag_exact_duplicates(batch, full)
     _flag_same_person(batch, full)
-    kode, label, questions = _assign_kelurahan(batch, index, confirmed_names)
+    kode, label, questions, kelurahan_notes = _assign_kelurahan(
+        batch, index, confirmed_names
+    )
     dates, date_questions, notes = _read_dates(batch, None, date_order, name)
     status = _read_status(batch)
 
@@ -772,7 +804,7 @@ def import_line_list(
     ok = batch.is_ok
     totals = _status_totals(persons, ok)
     accepted = _aggregate_persons(persons[ok], sorted(index.codes))
-    notes = [*table.notes, *notes]
+    notes = [*table.notes, *kelurahan_notes, *notes]
     notes.append(t("intake_note_line_list", persons=fmt_int(int(ok.sum()))))
     return _result(
         "daftar_kasus",
@@ -906,7 +938,9 @@ def import_population(
         raise _missing_column(batch.frame, "jumlah penduduk", "'penduduk'")
 
     _flag_exact_duplicates(batch, full)
-    kode, label, questions = _assign_kelurahan(batch, index, confirmed_names)
+    kode, label, questions, kelurahan_notes = _assign_kelurahan(
+        batch, index, confirmed_names
+    )
     reasons = label.map(lambda value: t("intake_population_label", value=value))
     batch.flag(reasons.astype(object).where(label.notna(), None), "", label)
     parsed = parse_counts(batch.frame[column])
@@ -928,7 +962,7 @@ def import_population(
         totals,
         discarded,
         questions,
-        list(table.notes),
+        [*table.notes, *kelurahan_notes],
     )
 
 

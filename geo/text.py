@@ -186,6 +186,11 @@ TEXT: dict[str, str] = {
     "intake_note_quarantined_total": (
         "{value} {column} dari {count} baris karantina tidak dihitung."
     ),
+    "intake_note_name_code": (
+        "{count} nama kelurahan di berkas berbeda dengan nama untuk kodenya; kode "
+        "yang dipakai: {examples}."
+    ),
+    "intake_note_more": " dan {count} lainnya",
     "intake_note_confirmed": (
         "Nama kelurahan yang dikonfirmasi pengguna dipakai: {names}."
     ),

@@ -539,6 +539,17 @@ def test_jakarta_last_file_labels_and_total(jakarta_kelurahan):
     assert result.dates == ("2021-07-31",)
 
 
+def test_jakarta_names_differing_from_their_codes_are_noted(jakarta_kelurahan):
+    result = import_cases(JAKARTA_RAW[-1], jakarta_kelurahan)
+
+    assert (
+        "3 nama kelurahan di berkas berbeda dengan nama untuk kodenya; kode yang "
+        "dipakai: HALIM PERDANA KUSUMAH → Halim Perdana Kusuma (31.75.08.1004); "
+        "KAMPUNG TENGAH → Tengah (31.75.04.1002); KERENDANG → Krendang "
+        "(31.73.04.1005)." in result.notes
+    )
+
+
 def test_jakarta_early_file_total_row_matches(jakarta_kelurahan):
     result = import_cases(JAKARTA_RAW[0], jakarta_kelurahan)
 
