@@ -208,6 +208,8 @@ def _xlsx_grid(
         values = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as err:  # openpyxl raises many kinds for a damaged file
         raise GeoInputError(t("intake_err_not_table", name=name)) from err
+    # LIMITATION: only the first sheet is read; a workbook whose data sit on a
+    # later sheet must be saved with that sheet first.
     sheet = formulas.worksheets[0]
     cells, formula_rows = [], set()
     for position, (written, computed) in enumerate(
