@@ -18,7 +18,7 @@ from geo.errors import GeoInputError
 
 logger = logging.getLogger(__name__)
 
-COMMAND_MODULES: tuple[str, ...] = ("geo.cli_situation",)
+COMMAND_MODULES: tuple[str, ...] = ("geo.cli_situation", "geo.cli_import")
 
 
 def build_parser() -> argparse.ArgumentParser:

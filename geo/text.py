@@ -97,6 +97,181 @@ TEXT: dict[str, str] = {
     "map_keterangan": "Keterangan",
     "map_contoh": "contoh",
     "map_tanpa_peta_dasar": "tanpa peta dasar",
+    # --- intake ---
+    "intake_err_empty": "Berkas '{name}' kosong. Pilih berkas yang berisi tabel.",
+    "intake_err_unreadable": (
+        "Berkas '{name}' tidak dapat dibuka. Periksa nama dan lokasinya."
+    ),
+    "intake_err_not_table": (
+        "Berkas '{name}' bukan tabel CSV atau Excel (.xlsx) yang terbaca. Simpan "
+        "ulang sebagai CSV atau .xlsx lalu impor lagi."
+    ),
+    "intake_err_no_header": (
+        "Baris judul kolom tidak ditemukan di 30 baris pertama berkas '{name}'. "
+        "Pastikan ada satu baris berisi nama kolom di atas data."
+    ),
+    "intake_err_missing_column": (
+        "Kolom {what} tidak ditemukan. Kolom yang ada: {columns}. Beri nama "
+        "kolom misalnya {examples}."
+    ),
+    "intake_err_no_date": (
+        "Berkas tidak punya kolom tanggal dan tanggal tidak terbaca dari nama "
+        "berkas '{name}'. Tambahkan kolom 'tanggal' atau isi tanggal data."
+    ),
+    "intake_err_kelurahan_frame": (
+        "Daftar kelurahan wilayah tidak lengkap: kolom {columns} tidak ada."
+    ),
+    "intake_err_no_geometry": (
+        "Batas wilayah diperlukan untuk memeriksa titik koordinat, tetapi daftar "
+        "kelurahan tidak punya geometri."
+    ),
+    "intake_err_no_crs": (
+        "Berkas batas '{name}' tidak menyebut sistem koordinat (CRS). Isi CRS-nya, "
+        "misalnya EPSG:4326 untuk lintang/bujur atau EPSG:32749 untuk UTM 49S."
+    ),
+    "intake_err_boundary_column": (
+        "Kolom '{value}' tidak ada di berkas batas. Kolom yang ada: {columns}."
+    ),
+    "intake_err_boundary_read": (
+        "Berkas batas '{name}' tidak terbaca sebagai GeoJSON, GeoPackage atau "
+        "Shapefile dalam zip."
+    ),
+    "intake_err_date_order": (
+        "Urutan tanggal '{value}' tidak dikenal. Pilih 'hb' (hari/bulan) atau "
+        "'bh' (bulan/hari)."
+    ),
+    "intake_row": "baris {row}: {reason}",
+    "intake_count_not_number": "nilai '{value}' bukan angka",
+    "intake_count_negative": "jumlah '{value}' negatif",
+    "intake_count_fraction": "jumlah '{value}' bukan bilangan bulat",
+    "intake_coord_not_number": "koordinat '{value}' bukan angka",
+    "intake_date_unread": "tanggal '{value}' tidak terbaca",
+    "intake_date_missing": "tanggal kosong",
+    "intake_date_ambiguous": (
+        "tanggal '{value}' bisa dibaca hari/bulan atau bulan/hari; pilih urutan "
+        "tanggal untuk seluruh kolom"
+    ),
+    "intake_name_ambiguous": (
+        "nama kelurahan '{value}' ada di lebih dari satu kecamatan: {places}; "
+        "tambahkan kolom kecamatan atau kode"
+    ),
+    "intake_name_unknown": "kelurahan '{value}' tidak dikenal",
+    "intake_name_suggest": (
+        "kelurahan '{value}' tidak dikenal; mungkin '{suggestion}'?"
+    ),
+    "intake_code_unknown": "kode '{value}' tidak ada di wilayah ini",
+    "intake_code_empty": (
+        "kode kelurahan kosong; baris tanpa kode tidak digabung ke kelurahan mana pun"
+    ),
+    "intake_no_kelurahan": "kode dan nama kelurahan kosong",
+    "intake_population_label": (
+        "baris tanpa kelurahan ('{value}') tidak dipakai untuk data penduduk"
+    ),
+    "intake_duplicate_row": "sama persis dengan baris {first} (duplikat)",
+    "intake_duplicate_key": (
+        "kelurahan {kode} tanggal {tanggal} sudah ada di baris {first} dengan "
+        "nilai lain"
+    ),
+    "intake_duplicate_person": "orang yang sama sudah ada di baris {first}",
+    "intake_status_unknown": (
+        "status '{value}' tidak dikenal; pakai positif, dirawat, isolasi, sembuh "
+        "atau meninggal"
+    ),
+    "intake_count_missing": "jumlah {column} kosong",
+    "intake_point_missing": "koordinat kosong",
+    "intake_point_invalid": "koordinat tidak valid (lintang {lat}, bujur {lon})",
+    "intake_point_outside": "di luar batas wilayah (lintang {lat}, bujur {lon})",
+    "intake_point_swap": (
+        "; mungkin lintang dan bujur tertukar (lintang {lat}, bujur {lon}): "
+        "periksa lalu perbaiki sendiri"
+    ),
+    "intake_point_sign": (
+        "; mungkin tanda lintang salah (lintang {lat}): periksa lalu perbaiki sendiri"
+    ),
+    "intake_resource_kind": (
+        "jenis sumber daya '{value}' tidak dikenal; pilih salah satu: {choices}"
+    ),
+    "intake_resource_place": "tidak ada koordinat maupun fasilitas asal",
+    "intake_name_empty": "nama kosong",
+    "intake_boundary_empty": "geometri kosong",
+    "intake_boundary_duplicate": "kode '{value}' sudah ada di baris {first}",
+    "intake_boundary_code": "kode '{value}' bukan kode Kemendagri",
+    "intake_note_csv": "Dibaca sebagai CSV ({encoding}, pemisah {delimiter}).",
+    "intake_note_xlsx": "Dibaca dari lembar '{sheet}' berkas Excel.",
+    "intake_note_header_row": "Judul kolom ditemukan di baris {row}.",
+    "intake_note_two_row_header": (
+        "Judul kolom tersusun dua baris (baris {row} dan berikutnya) dan digabung."
+    ),
+    "intake_note_total_row": (
+        "Baris {row} adalah baris jumlah/total dan tidak diimpor."
+    ),
+    "intake_note_discarded": ("Kolom data pribadi tidak disimpan: {columns}."),
+    "intake_note_unused": "Kolom tidak dipakai: {columns}.",
+    "intake_note_date_order": "Tanggal angka dibaca sebagai {order}.",
+    "intake_note_date_from_name": (
+        "Berkas tanpa kolom tanggal: tanggal {tanggal} diambil dari nama berkas."
+    ),
+    "intake_note_no_kelurahan_rows": (
+        "{count} baris tanpa kelurahan disimpan dengan keterangannya: {labels}."
+    ),
+    "intake_note_daily_converted": (
+        "Angka harian dijumlahkan menjadi kumulatif mulai tanggal pertama "
+        "berkas ({first}); kasus sebelum tanggal itu tidak termasuk."
+    ),
+    "intake_note_line_list": (
+        "{persons} orang dari daftar kasus dijumlahkan per kelurahan dan tanggal. "
+        "Status (dirawat, sembuh, meninggal) adalah status terakhir di berkas, "
+        "dihitung sejak tanggal konfirmasi."
+    ),
+    "intake_note_total_check": (
+        "Jumlah {column} yang diterima ({accepted}) cocok dengan baris total "
+        "berkas ({total})."
+    ),
+    "intake_note_total_mismatch": (
+        "Jumlah {column} yang diterima ({accepted}) berbeda dengan baris total "
+        "berkas ({total}); selisih ada di baris karantina."
+    ),
+    "intake_note_quarantined_total": (
+        "{value} {column} dari {count} baris karantina tidak dihitung."
+    ),
+    "intake_note_name_code": (
+        "{count} nama kelurahan di berkas berbeda dengan nama untuk kodenya; kode "
+        "yang dipakai: {examples}."
+    ),
+    "intake_note_more": " dan {count} lainnya",
+    "intake_note_confirmed": (
+        "Nama kelurahan yang dikonfirmasi pengguna dipakai: {names}."
+    ),
+    "intake_note_geometry_repaired": (
+        "{count} geometri tidak valid diperbaiki (make_valid): {codes}."
+    ),
+    "intake_note_crs_given": "Berkas tanpa CRS dibaca dengan CRS {crs} dari pengguna.",
+    "intake_question_date_order": (
+        "Kolom '{column}': semua tanggal cocok dibaca hari/bulan maupun "
+        "bulan/hari (contoh '{example}'). Urutan mana yang benar?"
+    ),
+    "intake_question_cumulative": ("Angka kasus terbaca sebagai {detected}. Benar?"),
+    "intake_question_match": (
+        "Kelurahan '{value}' tidak dikenal. Apakah maksudnya '{suggestion}' ({kode})?"
+    ),
+    "intake_kumulatif": "kumulatif",
+    "intake_harian": "kasus baru harian",
+    "intake_hari_bulan": "hari/bulan (dd/mm/yyyy)",
+    "intake_bulan_hari": "bulan/hari (mm/dd/yyyy)",
+    "intake_cli_help": "Impor berkas data lalu periksa isinya (belum disimpan).",
+    "intake_cli_kind": "Jenis data: {choices}.",
+    "intake_cli_file": "Berkas CSV, Excel (.xlsx) atau batas wilayah.",
+    "intake_cli_wilayah": "Kode wilayah, misalnya 33.71 untuk Kota Magelang.",
+    "intake_cli_json": "Cetak hasil sebagai JSON.",
+    "intake_cli_date_order": "Urutan tanggal angka: hb (hari/bulan) atau bh.",
+    "intake_cli_harian": "Angka kasus adalah kasus baru harian, bukan kumulatif.",
+    "intake_cli_tanggal": "Tanggal data bila berkas tidak punya kolom tanggal.",
+    "intake_cli_kode_column": "Kolom kode pada berkas batas.",
+    "intake_cli_nama_column": "Kolom nama pada berkas batas.",
+    "intake_cli_crs": "CRS berkas batas bila tidak tercantum, misalnya EPSG:4326.",
+    "intake_cli_summary": (
+        "{rows_read} baris dibaca: {accepted} diterima, {quarantined} dikarantina."
+    ),
 }
 
 
