@@ -2002,6 +2002,10 @@ def _check_unique(
 
 
 def _check_resource_position(row: Mapping[str, Any]) -> None:
+    if (row["lat"] is None) != (row["lon"] is None):
+        raise GeoInputError(
+            t("err_store_position_half", lat=row["lat"], lon=row["lon"])
+        )
     if row.get("facility_id") is None and (row["lat"] is None or row["lon"] is None):
         raise GeoInputError(t("err_store_position_missing", nama=row["nama"]))
 
