@@ -204,6 +204,7 @@ def open_store(url: str | None = None) -> Engine:
     engine = create_engine(url)
     if is_sqlite:
         event.listen(engine, "connect", _configure_sqlite_connection)
+        event.listen(engine, "begin", _begin_sqlite_transaction)
 
     migrate(engine)
     logger.info("store open: %s", engine.url.render_as_string(hide_password=True))
@@ -216,6 +217,17 @@ def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
+    # The driver's own transaction handling starts a transaction only before
+    # data changes; turned off here, SQLAlchemy's BEGIN (below) covers reads and
+    # schema changes too, so a migration or an import is all or nothing.
+    dbapi_connection.isolation_level = None
+
+
+def _begin_sqlite_transaction(connection: Any) -> None:
+    # LIMITATION: SQLite takes one writer at a time; an import or edit that
+    # collides with another write fails with "database is locked" and must be
+    # retried (nothing of it is kept).
+    connection.exec_driver_sql("BEGIN")
 
 
 def _alembic_config() -> Config:
@@ -1130,7 +1142,8 @@ def facilities(engine: Engine, region_kode: str) -> gpd.GeoDataFrame:
         ``tempat_tidur_isolasi``, ``tempat_tidur_icu``, ``ventilator`` (Int64),
         ``is_example``, ``updated_at``, ``is_valid``, ``masalah`` and point
         ``geometry`` in EPSG:4326. Stored facilities passed the checks on
-        import, so ``is_valid`` is True and ``masalah`` empty.
+        import; ``is_valid`` is False (with ``masalah``) only for one stored
+        without coordinates.
     """
     model = tables.Facility
     columns = [
@@ -1161,7 +1174,7 @@ def facilities(engine: Engine, region_kode: str) -> gpd.GeoDataFrame:
     frame["lon"] = frame["lon"].astype(float)
     frame["is_example"] = frame["is_example"].astype(bool)
     frame["is_valid"] = frame["lat"].notna() & frame["lon"].notna()
-    frame["masalah"] = ""
+    frame["masalah"] = np.where(frame["is_valid"], "", t("masalah_store_no_position"))
     return _points(frame)
 
 

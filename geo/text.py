@@ -138,6 +138,7 @@ TEXT: dict[str, str] = {
     "err_store_geometry_empty": (
         "Kelurahan {nama} ({kode}) tidak punya batas wilayah (geometri kosong)."
     ),
+    "masalah_store_no_position": "koordinat tidak ada",
     "note_store_duplicate": (
         "Berkas '{file}' sudah diimpor pada {when} oleh {who} (impor nomor "
         "{batch}); tidak ada yang diubah."

@@ -206,8 +206,9 @@ def test_store_module_sends_no_handwritten_sql():
     }
 
     assert not imported & {"text", "literal_column", "DDL"}
-    assert "exec_driver_sql" not in source
-    # The only SQL text is the SQLite connection setting, applied on SQLite only.
+    # The only SQL text is the SQLite connection setup, applied on SQLite only.
+    assert source.count("exec_driver_sql(") == 1
+    assert 'exec_driver_sql("BEGIN")' in source
     assert source.count("PRAGMA") == 2
 
 
@@ -893,3 +894,15 @@ def test_sqlite_file_is_readable_without_the_app(region, tmp_path):
         count = connection.execute("SELECT count(*) FROM case_count").fetchone()[0]
 
     assert count == 1
+
+
+def test_facility_without_coordinates_is_stored_but_not_valid(region):
+    frame = _facilities().assign(lat=[None, -7.495], lon=[None, 110.215])
+
+    _import_facilities(region, frame)
+
+    layer = store.facilities(region, REGION).set_index("nama")
+    assert not layer.loc["RS Uji A", "is_valid"]
+    assert layer.loc["RS Uji A", "masalah"] == "koordinat tidak ada"
+    assert layer.loc["RS Uji A", "geometry"] is None
+    assert layer.loc["Puskesmas Uji B", "is_valid"]
