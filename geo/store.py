@@ -32,7 +32,15 @@ import shapely
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, create_engine, event, insert, select, update
+from sqlalchemy import (
+    Engine,
+    bindparam,
+    create_engine,
+    event,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
@@ -316,8 +324,8 @@ def save_region(
 
 def regions(engine: Engine) -> pd.DataFrame:
     """Return the regions in the store: ``kode``, ``nama``, ``metric_crs``."""
-    with Session(engine) as session:
-        rows = session.execute(
+    with engine.connect() as connection:
+        rows = connection.execute(
             select(
                 tables.Region.kode, tables.Region.nama, tables.Region.metric_crs
             ).order_by(tables.Region.kode)
@@ -598,76 +606,115 @@ def _write_cases(
     session: Session, context: _ImportContext, frame: pd.DataFrame
 ) -> _Changes:
     _require_columns(frame, ("tanggal",), "kasus")
-    rows = _case_rows(frame)
-    _check_unique(rows, ("lokasi", "tanggal"), "kasus", "kelurahan dan tanggal")
-    if not rows:
+    new = _case_frame(frame)
+    _check_unique_frame(new, ["lokasi", "tanggal"], "kasus", "kelurahan dan tanggal")
+    if new.empty:
         return _Changes()
 
-    dates = [row["tanggal"] for row in rows]
-    model = tables.CaseCount
-    stored = session.execute(
-        select(
-            model.id, model.lokasi, model.tanggal, *_columns(model, CASE_COUNT_COLUMNS)
-        ).where(
-            model.region_kode == context.region_kode,
-            model.tanggal >= min(dates),
-            model.tanggal <= max(dates),
-        )
-    ).all()
-    by_key = {(row.lokasi, row.tanggal): row for row in stored}
+    merged = new.merge(
+        _stored_cases(session, context.region_kode, new["tanggal"]),
+        on=["lokasi", "tanggal"],
+        how="left",
+        suffixes=("", "_before"),
+    )
+    is_new = merged["id"].isna()
+    differs = pd.Series(False, index=merged.index)
+    for name in CASE_COUNT_COLUMNS:
+        # counts are >= 0, so -1 stands for "missing" on both sides
+        differs |= merged[name].fillna(-1) != merged[f"{name}_before"].fillna(-1)
+    is_replaced = ~is_new & differs
 
-    changes = _Changes()
-    new_rows, updates, audits = [], [], []
-    for row in rows:
-        earlier = by_key.get((row["lokasi"], row["tanggal"]))
-        if earlier is None:
-            new_rows.append(
-                {
-                    **row,
-                    "region_kode": context.region_kode,
-                    "batch_id": context.batch_id,
-                }
-            )
-            continue
-        before = {name: getattr(earlier, name) for name in CASE_COUNT_COLUMNS}
-        after = {name: row[name] for name in CASE_COUNT_COLUMNS}
-        updates.append({"id": earlier.id, **after, "batch_id": context.batch_id})
-        if before == after:
-            changes.unchanged += 1
-            continue
-        changes.replaced += 1
-        record_id = f"{row['lokasi']}@{row['tanggal'].isoformat()}"
-        audits.append(
-            _audit_row(context, "replace", "case_count", record_id, before, after)
-        )
+    inserts = _db_records(merged.loc[is_new, list(new.columns)])
+    replaced = merged.loc[is_replaced]
+    updates = _db_records(replaced[["id", *CASE_COUNT_COLUMNS]].astype({"id": int}))
+    audits = _case_audits(context, replaced)
 
-    if new_rows:
-        session.execute(insert(model), new_rows)
+    # Core statements run as one executemany each: far faster than the ORM here.
+    table = tables.CaseCount.__table__
+    extra = {"region_kode": context.region_kode, "batch_id": context.batch_id}
+    if inserts:
+        session.execute(insert(table), [row | extra for row in inserts])
+    # Unchanged rows keep the batch that set their value; changed rows move.
     if updates:
-        session.execute(update(model), updates)
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("row_id"))
+            .values({name: bindparam(name) for name in CASE_COUNT_COLUMNS})
+            .values(batch_id=context.batch_id),
+            [{**row, "row_id": row.pop("id")} for row in updates],
+        )
     if audits:
-        session.execute(insert(tables.AuditEntry), audits)
-    changes.inserted = len(new_rows)
-    return changes
+        session.execute(insert(tables.AuditEntry.__table__), audits)
+    return _Changes(
+        inserted=len(inserts),
+        replaced=len(updates),
+        unchanged=int((~is_new & ~differs).sum()),
+    )
 
 
-def _case_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
+def _case_frame(frame: pd.DataFrame) -> pd.DataFrame:
     kode = _text_series(frame, "kode")
     keterangan = _text_series(frame, "keterangan")
     missing = kode.isna() & keterangan.isna()
     if missing.any():
         raise GeoInputError(t("err_store_lokasi_missing", count=int(missing.sum())))
-    lokasi = kode.fillna(NO_KELURAHAN_PREFIX + keterangan)
 
-    columns = {
-        "lokasi": lokasi.tolist(),
-        "kode": _none_for_na(kode),
-        "keterangan": _none_for_na(keterangan.where(kode.isna())),
-        "tanggal": _dates(frame, "tanggal"),
-    }
+    new = pd.DataFrame(
+        {
+            "lokasi": kode.fillna(NO_KELURAHAN_PREFIX + keterangan),
+            "kode": kode,
+            "keterangan": keterangan.where(kode.isna()),
+            "tanggal": _date_series(frame, "tanggal"),
+        }
+    )
     for name in CASE_COUNT_COLUMNS:
-        columns[name] = _counts(frame, name, required=False)
-    return _records(columns, len(frame))
+        new[name] = _count_series(frame, name, required=False)
+    return new.reset_index(drop=True)
+
+
+def _stored_cases(
+    session: Session, region_kode: str, tanggal: pd.Series
+) -> pd.DataFrame:
+    model = tables.CaseCount
+    columns = ["id", "lokasi", "tanggal", *CASE_COUNT_COLUMNS]
+    rows = session.execute(
+        select(*_columns(model, columns)).where(
+            model.region_kode == region_kode,
+            model.tanggal >= tanggal.min().date(),
+            model.tanggal <= tanggal.max().date(),
+        )
+    ).all()
+    stored = pd.DataFrame(rows, columns=columns)
+    stored["lokasi"] = stored["lokasi"].astype("string")
+    stored["tanggal"] = pd.to_datetime(stored["tanggal"]).astype("datetime64[ns]")
+    for name in CASE_COUNT_COLUMNS:
+        stored[name] = stored[name].astype("Int64")
+    return stored
+
+
+def _case_audits(context: _ImportContext, replaced: pd.DataFrame) -> list[dict]:
+    record_ids = replaced["lokasi"] + "@" + replaced["tanggal"].dt.strftime("%Y-%m-%d")
+    befores = _db_records(
+        replaced[[f"{name}_before" for name in CASE_COUNT_COLUMNS]].set_axis(
+            list(CASE_COUNT_COLUMNS), axis=1
+        )
+    )
+    afters = _db_records(replaced[list(CASE_COUNT_COLUMNS)])
+    return [
+        {
+            "who": context.who,
+            "at": context.now,
+            "action": "replace",
+            "table_name": "case_count",
+            "record_id": record_id,
+            "before": before,
+            "after": after,
+            "batch_id": context.batch_id,
+        }
+        for record_id, before, after in zip(
+            record_ids.tolist(), befores, afters, strict=True
+        )
+    ]
 
 
 def _write_facilities(
@@ -1109,8 +1156,8 @@ def case_counts(engine: Engine, region_kode: str) -> pd.DataFrame:
     """
     model = tables.CaseCount
     columns = ["kode", "keterangan", "tanggal", *CASE_COUNT_COLUMNS]
-    with Session(engine) as session:
-        rows = session.execute(
+    with engine.connect() as connection:
+        rows = connection.execute(
             select(*_columns(model, columns))
             .where(model.region_kode == region_kode)
             .order_by(model.tanggal, model.lokasi)
@@ -1158,8 +1205,8 @@ def facilities(engine: Engine, region_kode: str) -> gpd.GeoDataFrame:
         "is_example",
         "updated_at",
     ]
-    with Session(engine) as session:
-        rows = session.execute(
+    with engine.connect() as connection:
+        rows = connection.execute(
             select(*_columns(model, columns))
             .where(model.region_kode == region_kode)
             .order_by(model.nama)
@@ -1186,8 +1233,8 @@ def occupancy(engine: Engine, region_kode: str) -> pd.DataFrame:
     """
     model = tables.FacilityOccupancy
     columns = ["facility_id", "nama", "tanggal", *OCCUPANCY_COLUMNS]
-    with Session(engine) as session:
-        rows = session.execute(
+    with engine.connect() as connection:
+        rows = connection.execute(
             select(
                 model.facility_id,
                 tables.Facility.nama,
@@ -1242,8 +1289,8 @@ def resources(engine: Engine, region_kode: str) -> gpd.GeoDataFrame:
         "updated_at",
         "is_example",
     ]
-    with Session(engine) as session:
-        rows = session.execute(
+    with engine.connect() as connection:
+        rows = connection.execute(
             select(
                 *_columns(model, columns[:7]),
                 tables.Facility.nama,
@@ -1290,8 +1337,8 @@ def population(engine: Engine, region_kode: str) -> pd.Series:
         region has no population data (Kota Magelang): never invented.
     """
     model = tables.Population
-    with Session(engine) as session:
-        rows = session.execute(
+    with engine.connect() as connection:
+        rows = connection.execute(
             select(model.kode, model.as_of, model.persons)
             .where(model.region_kode == region_kode)
             .order_by(model.kode, model.as_of)
@@ -1360,8 +1407,8 @@ def batches(
         query = query.where(model.region_kode == region_kode)
     if kind is not None:
         query = query.where(model.kind == kind)
-    with Session(engine) as session:
-        rows = session.execute(query).all()
+    with engine.connect() as connection:
+        rows = connection.execute(query).all()
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -1372,8 +1419,8 @@ def quarantine(engine: Engine, batch_id: int) -> pd.DataFrame:
     (Bahasa Indonesia) and ``original`` (dict of the row's values as text).
     """
     model = tables.QuarantineRow
-    with Session(engine) as session:
-        rows = session.execute(
+    with engine.connect() as connection:
+        rows = connection.execute(
             select(
                 model.row_number,
                 model.column_name,
@@ -1453,8 +1500,8 @@ def audit_log(
         query = query.where(model.table_name == table_name)
     if record_id is not None:
         query = query.where(model.record_id == str(record_id))
-    with Session(engine) as session:
-        rows = session.execute(query).all()
+    with engine.connect() as connection:
+        rows = connection.execute(query).all()
     frame = pd.DataFrame(rows, columns=columns)
     frame["batch_id"] = frame["batch_id"].astype("Int64")
     return frame
@@ -1805,8 +1852,8 @@ def list_scenarios(engine: Engine, region_kode: str) -> pd.DataFrame:
         "adopted_by",
         "adopted_at",
     ]
-    with Session(engine) as session:
-        rows = session.execute(
+    with engine.connect() as connection:
+        rows = connection.execute(
             select(*_columns(model, columns))
             .where(model.region_kode == region_kode)
             .order_by(model.id.desc())
@@ -2149,6 +2196,60 @@ def _records(columns: dict[str, list[Any]], length: int) -> list[dict[str, Any]]
     return rows
 
 
+def _db_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Return rows of ``frame`` as dicts of plain Python values (None for NA)."""
+    columns: dict[str, list[Any]] = {}
+    for name in frame.columns:
+        column = frame[name]
+        if pd.api.types.is_datetime64_any_dtype(column):
+            values = [None if pd.isna(value) else value.date() for value in column]
+        else:
+            values = [None if value is pd.NA else value for value in column.tolist()]
+            values = [None if _is_nan(value) else value for value in values]
+        columns[str(name)] = values
+    return _records(columns, len(frame))
+
+
+def _is_nan(value: Any) -> bool:
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _check_unique_frame(
+    frame: pd.DataFrame, key: list[str], kind: str, what: str
+) -> None:
+    duplicated = frame.duplicated(key)
+    if duplicated.any():
+        first = frame.loc[duplicated, key].iloc[0]
+        example = " / ".join(
+            value.date().isoformat() if isinstance(value, pd.Timestamp) else str(value)
+            for value in first
+        )
+        raise GeoInputError(
+            t(
+                "err_store_duplicate_key",
+                kind=kind,
+                count=int(duplicated.sum()),
+                what=what,
+                example=example,
+            )
+        )
+
+
+def _date_series(frame: pd.DataFrame, column: str) -> pd.Series:
+    values = pd.to_datetime(frame[column], errors="coerce")
+    if values.isna().any():
+        position = int(np.flatnonzero(values.isna().to_numpy())[0])
+        raise GeoInputError(
+            t(
+                "err_store_date_invalid",
+                column=column,
+                value=frame[column].iloc[position],
+                row=position + 1,
+            )
+        )
+    return values.dt.normalize().astype("datetime64[ns]")
+
+
 def _text_series(frame: pd.DataFrame, column: str) -> pd.Series:
     if column not in frame.columns:
         return pd.Series(pd.NA, index=frame.index, dtype="string")
@@ -2169,25 +2270,19 @@ def _required_text(frame: pd.DataFrame, column: str) -> list[str]:
 
 
 def _dates(frame: pd.DataFrame, column: str) -> list[dt.date]:
-    values = pd.to_datetime(frame[column], errors="coerce")
-    if values.isna().any():
-        position = int(np.flatnonzero(values.isna().to_numpy())[0])
-        raise GeoInputError(
-            t(
-                "err_store_date_invalid",
-                column=column,
-                value=frame[column].iloc[position],
-                row=position + 1,
-            )
-        )
-    return [value.date() for value in values]
+    return [value.date() for value in _date_series(frame, column)]
 
 
 def _counts(frame: pd.DataFrame, column: str, *, required: bool) -> list[int | None]:
+    series = _count_series(frame, column, required=required)
+    return [None if value is pd.NA else value for value in series.tolist()]
+
+
+def _count_series(frame: pd.DataFrame, column: str, *, required: bool) -> pd.Series:
     if column not in frame.columns:
         if required:
             _require_columns(frame, (column,), column)
-        return [None] * len(frame)
+        return pd.Series(pd.NA, index=frame.index, dtype="Int64")
     raw = frame[column]
     numbers = pd.to_numeric(raw, errors="coerce").astype(float)
     is_bad = (raw.notna() & numbers.isna()) | (numbers < 0) | (numbers % 1 > 0)
@@ -2203,7 +2298,7 @@ def _counts(frame: pd.DataFrame, column: str, *, required: bool) -> list[int | N
                 row=position + 1,
             )
         )
-    return [None if pd.isna(value) else int(value) for value in numbers.tolist()]
+    return numbers.astype("Int64")
 
 
 def _floats(frame: pd.DataFrame, column: str) -> list[float | None]:

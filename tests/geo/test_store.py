@@ -313,9 +313,14 @@ def test_reimport_replaces_values_and_logs_them(region):
     assert entries["before"].iloc[0]["positif"] == 3
     assert entries["after"].iloc[0]["positif"] == 4
     assert entries["batch_id"].iloc[0] == second.id
+    # each value remembers the batch that set it: K1 changed, K2 did not
     with Session(region) as session:
-        batch_ids = set(session.scalars(select(tables.CaseCount.batch_id)))
-    assert batch_ids == {second.id} != {first.id}
+        batch_ids = dict(
+            session.execute(
+                select(tables.CaseCount.kode, tables.CaseCount.batch_id)
+            ).all()
+        )
+    assert batch_ids == {K1: second.id, K2: first.id}
 
 
 def test_failure_mid_import_leaves_store_unchanged(region, monkeypatch):
