@@ -2070,7 +2070,8 @@ def _check_resource_position(row: Mapping[str, Any]) -> None:
         raise GeoInputError(t("err_store_position_missing", nama=row["nama"]))
 
 
-def _region_boundary(session: Session, region_kode: str) -> Any:
+def _region_boundary(session: Session, region_kode: str) -> shapely.STRtree | None:
+    # A tree of the kelurahan, not their union: a province's union takes seconds.
     wkbs = session.scalars(
         select(tables.Kelurahan.geometry_wkb).where(
             tables.Kelurahan.region_kode == region_kode
@@ -2078,11 +2079,14 @@ def _region_boundary(session: Session, region_kode: str) -> Any:
     ).all()
     if not wkbs:
         return None
-    return shapely.union_all(shapely.from_wkb(np.asarray(wkbs, dtype=object)))
+    return shapely.STRtree(shapely.from_wkb(np.asarray(wkbs, dtype=object)))
 
 
 def _check_position(
-    lat: float | None, lon: float | None, boundary: Any, region_kode: str
+    lat: float | None,
+    lon: float | None,
+    boundary: shapely.STRtree | None,
+    region_kode: str,
 ) -> None:
     if lat is None and lon is None:
         return
@@ -2092,7 +2096,8 @@ def _check_position(
         raise GeoInputError(t("err_store_position_range", lat=lat, lon=lon))
     # LIMITATION: a region without stored kelurahan boundaries has no outline to
     # test against; positions there are checked for range only.
-    if boundary is not None and not shapely.covers(boundary, shapely.Point(lon, lat)):
+    point = shapely.Point(lon, lat)
+    if boundary is not None and not len(boundary.query(point, "intersects")):
         raise GeoInputError(
             t("err_store_position_outside", lat=lat, lon=lon, wilayah=region_kode)
         )
