@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import hashlib
 import importlib.util
 import io
 import sqlite3
@@ -911,3 +912,75 @@ def test_facility_without_coordinates_is_stored_but_not_valid(region):
     assert layer.loc["RS Uji A", "masalah"] == "koordinat tidak ada"
     assert layer.loc["RS Uji A", "geometry"] is None
     assert layer.loc["Puskesmas Uji B", "is_valid"]
+
+
+def _sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_real_magelang_cases_through_the_import_path(engine):
+    _magelang_store(engine)
+    path = MAGELANG / "covid" / "3371_kota_magelang_covid_scrape.csv"
+    raw = pd.read_csv(path, dtype=str)
+    frame = pd.DataFrame(
+        {
+            "kode": raw["kode_wilayah_match"].astype("string"),
+            "keterangan": pd.array([None] * len(raw), dtype="string"),
+            "tanggal": pd.to_datetime(raw["date_update"]),
+            "positif": raw["total_positif"].astype("Int64"),
+            "dirawat": raw["positif_dirawat"].astype("Int64"),
+            "isolasi": raw["positif_isolasi"].astype("Int64"),
+            "sembuh": raw["positif_sembuh"].astype("Int64"),
+            "meninggal": raw["positif_meninggal"].astype("Int64"),
+        }
+    )
+
+    def import_file(sha: str):
+        return store.write_import(
+            engine,
+            "kasus",
+            REGION,
+            frame,
+            pd.DataFrame(),
+            who=WHO,
+            file_name=path.name,
+            file_sha256=sha,
+        )
+
+    first = import_file(_sha256_of(path))
+    again = import_file(_sha256_of(path))
+    edited = import_file(_sha("e"))
+
+    stored = store.case_counts(engine, REGION)
+    assert first.inserted == len(raw) == len(stored) == 170
+    assert stored["kode"].nunique() == 17
+    assert first.totals["positif"] == raw["total_positif"].astype(int).sum()
+    assert again.is_duplicate
+    assert (edited.inserted, edited.replaced, edited.unchanged) == (0, 0, 170)
+
+
+def test_real_jakarta_population_through_the_import_path(engine):
+    path = ROOT / "data" / "jakarta" / "population"
+    path = next(path.glob("kelurahan_population_dukcapil_*.csv"))
+    raw = pd.read_csv(path, dtype={"kode": str})
+    store.save_region(engine, "31", "DKI Jakarta", "EPSG:32748", who=WHO)
+
+    result = store.write_import(
+        engine,
+        "penduduk",
+        "31",
+        raw[["kode", "jumlah_penduduk"]].rename(
+            columns={"jumlah_penduduk": "penduduk"}
+        ),
+        pd.DataFrame(),
+        who=WHO,
+        file_name=path.name,
+        file_sha256=_sha256_of(path),
+        sumber="Dukcapil DKI Jakarta, Desember 2019",
+        as_of=dt.date(2019, 12, 31),
+    )
+
+    series = store.population(engine, "31")
+    assert result.inserted == len(raw) == len(series) == 267
+    assert series["31.01.01.1001"] == 6947
+    assert int(series.sum()) == int(raw["jumlah_penduduk"].sum())
