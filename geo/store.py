@@ -430,6 +430,9 @@ def write_import(
     """
     _check_kind(kind)
     who = _check_who(who)
+    if not re.fullmatch(r"[0-9a-fA-F]{64}", file_sha256 or ""):
+        raise ValueError(f"file_sha256 must be 64 hex digits; got {file_sha256!r}")
+    file_sha256 = file_sha256.lower()
     problems = _quarantine_records(quarantined)
     n_quarantined = len({record["row_number"] for record in problems})
     rows_accepted = len(accepted) if rows_accepted is None else int(rows_accepted)
@@ -468,11 +471,14 @@ def write_import(
             details=_jsonable(dict(details or {})),
         )
         session.add(batch)
-        session.flush()
+        session.flush()  # gives the batch its id for the rows that cite it
         context = _ImportContext(
             batch.id, region.kode, who, now, sumber, as_of, is_example
         )
-        changes = _WRITERS[kind](session, context, accepted)
+        # A file whose every row was quarantined still gets its batch.
+        changes = (
+            _WRITERS[kind](session, context, accepted) if len(accepted) else _Changes()
+        )
         _write_quarantine(session, batch.id, problems)
         _audit(
             session,

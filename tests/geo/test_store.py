@@ -35,8 +35,9 @@ K1, K2 = "33.71.01.1001", "33.71.01.1002"
 WHO = "Petugas Uji"
 
 
-def _sha(letter: str) -> str:
-    return letter * 64
+def _sha(label: str) -> str:
+    """A stand-in SHA-256 for a file called ``label``."""
+    return hashlib.sha256(label.encode()).hexdigest()
 
 
 @pytest.fixture
@@ -984,3 +985,30 @@ def test_real_jakarta_population_through_the_import_path(engine):
     assert result.inserted == len(raw) == len(series) == 267
     assert series["31.01.01.1001"] == 6947
     assert int(series.sum()) == int(raw["jumlah_penduduk"].sum())
+
+
+def test_file_with_every_row_quarantined_still_gets_its_batch(region):
+    result = _import_cases(region, pd.DataFrame(), "a", _problems())
+
+    assert (result.rows_read, result.rows_accepted, result.rows_quarantined) == (
+        2,
+        0,
+        2,
+    )
+    assert store.batches(region, REGION, kind="kasus")["id"].tolist() == [result.id]
+    assert len(store.quarantine(region, result.id)) == 3
+    assert store.case_counts(region, REGION).empty
+
+
+def test_file_hash_must_be_a_sha256(region):
+    with pytest.raises(ValueError, match="64 hex digits"):
+        store.write_import(
+            region,
+            "kasus",
+            REGION,
+            _cases([1]),
+            pd.DataFrame(),
+            who=WHO,
+            file_name="x.csv",
+            file_sha256="abc",
+        )
