@@ -873,7 +873,7 @@ def _link_facilities(
     for row in rows:
         name = row.pop("fasilitas")
         if row["facility_id"] is not None:
-            _require_facility(session, row["facility_id"])
+            _require_facility(session, row["facility_id"], context.region_kode)
         elif name is not None and name in ids_by_name:
             row["facility_id"] = ids_by_name[name]
         elif name is not None and row["lat"] is not None:
@@ -1101,7 +1101,7 @@ def _occupancy_rows(
     if "facility_id" in frame.columns:
         facility_ids = _optional_ints(frame, "facility_id")
         for facility_id in set(facility_ids):
-            _require_facility(session, facility_id)
+            _require_facility(session, facility_id, context.region_kode)
     else:
         _require_columns(frame, ("fasilitas",), "okupansi")
         ids_by_name = dict(
@@ -1629,7 +1629,7 @@ def add_resource(
     with Session(engine) as session, session.begin():
         region = _require_region(session, region_kode)
         if row["facility_id"] is not None:
-            _require_facility(session, row["facility_id"])
+            _require_facility(session, row["facility_id"], region.kode)
         _check_resource_position(row)
         boundary = _region_boundary(session, region.kode)
         _check_position(row["lat"], row["lon"], boundary, region.kode)
@@ -1670,7 +1670,7 @@ def _apply_edit(
 ) -> dict[str, Any]:
     _check_fields(changes, editable)
     after = _fields(record, dict.fromkeys(editable))
-    after.update(_clean_edit(session, changes, table_name))
+    after.update(_clean_edit(session, changes, table_name, record.region_kode))
     if table_name == "resource":
         _check_resource_position(after)
     boundary = _region_boundary(session, record.region_kode)
@@ -1685,7 +1685,7 @@ def _apply_edit(
 
 
 def _clean_edit(
-    session: Session, changes: Mapping[str, Any], table_name: str
+    session: Session, changes: Mapping[str, Any], table_name: str, region_kode: str
 ) -> dict[str, Any]:
     cleaned: dict[str, Any] = {}
     for name, value in changes.items():
@@ -1700,7 +1700,7 @@ def _clean_edit(
         elif name == "facility_id":
             cleaned[name] = _int_or_none(value)
             if cleaned[name] is not None:
-                _require_facility(session, cleaned[name])
+                _require_facility(session, cleaned[name], region_kode)
         elif name == "is_example":
             cleaned[name] = bool(value)
         else:
@@ -2016,9 +2016,15 @@ def _require_region(session: Session, region_kode: str) -> tables.Region:
     return region
 
 
-def _require_facility(session: Session, facility_id: int) -> tables.Facility:
+def _require_facility(
+    session: Session, facility_id: int, region_kode: str | None = None
+) -> tables.Facility:
     facility = session.get(tables.Facility, facility_id)
-    if facility is None:
+    is_elsewhere = (
+        region_kode is not None
+        and getattr(facility, "region_kode", None) != region_kode
+    )
+    if facility is None or is_elsewhere:
         raise GeoInputError(t("err_store_facility_unknown", value=facility_id))
     return facility
 

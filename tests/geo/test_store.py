@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import importlib.util
 import io
+import re
 import sqlite3
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 from geo import store
 from geo import store_models as tables
 from geo.errors import GeoInputError
+from geo.text import TEXT
 
 ROOT = Path(__file__).resolve().parents[2]
 MAGELANG = ROOT / "data" / "magelang"
@@ -1011,4 +1013,38 @@ def test_file_hash_must_be_a_sha256(region):
             who=WHO,
             file_name="x.csv",
             file_sha256="abc",
+        )
+
+
+def test_every_text_key_the_store_uses_is_in_the_catalogue():
+    source = (ROOT / "geo" / "store.py").read_text(encoding="utf-8")
+    keys = set(re.findall(r'\bt\(\s*"([a-z0-9_]+)"', source))
+    keys |= {f"sumber_daya_{kind}" for kind in store.RESOURCE_KINDS}
+
+    assert keys - set(TEXT) == set()
+    assert len(keys) > 20
+
+
+def test_resource_cannot_be_homed_at_another_regions_facility(region):
+    store.save_region(region, "31", "DKI Jakarta", "EPSG:32748", who=WHO)
+    store.write_import(
+        region,
+        "fasilitas",
+        "31",
+        pd.DataFrame(
+            {"nama": ["RS Jakarta"], "jenis": ["RS"], "lat": [-6.2], "lon": [106.8]}
+        ),
+        pd.DataFrame(),
+        who=WHO,
+        file_name="f.csv",
+        file_sha256=_sha("jakarta"),
+    )
+    jakarta_id = int(store.facilities(region, "31")["id"].iloc[0])
+
+    with pytest.raises(GeoInputError, match=f"Fasilitas nomor {jakarta_id} tidak"):
+        store.add_resource(
+            region,
+            REGION,
+            {"jenis": "apd", "nama": "Stok", "jumlah": 5, "facility_id": jakarta_id},
+            WHO,
         )
