@@ -445,13 +445,7 @@ def write_import(
 
     with Session(engine) as session, session.begin():
         region = _require_region(session, region_kode)
-        earlier = session.scalars(
-            select(tables.ImportBatch).where(
-                tables.ImportBatch.kind == kind,
-                tables.ImportBatch.region_kode == region.kode,
-                tables.ImportBatch.file_sha256 == file_sha256,
-            )
-        ).first()
+        earlier = _earlier_batch(session, kind, region.kode, file_sha256)
         if earlier is not None:
             logger.info("import skipped: batch %s had the same file", earlier.id)
             return _duplicate_result(earlier)
@@ -502,6 +496,47 @@ def write_import(
         n_quarantined,
     )
     return result
+
+
+def find_batch(
+    engine: Engine, kind: str, region_kode: str, file_sha256: str
+) -> ImportBatch | None:
+    """Return the batch that imported this file already, or None.
+
+    Lets a caller skip reading a file the store has seen (the bundled region
+    packs on every start): hash the bytes, ask here, parse only when None.
+
+    Parameters
+    ----------
+    engine : sqlalchemy.Engine
+        The store.
+    kind : str
+        One of :data:`IMPORT_KINDS`.
+    region_kode : str
+        Region code.
+    file_sha256 : str
+        SHA-256 of the file's bytes, hex.
+
+    Returns
+    -------
+    ImportBatch or None
+        The earlier batch, with ``is_duplicate=True``, or None.
+    """
+    with Session(engine) as session:
+        earlier = _earlier_batch(session, kind, region_kode, file_sha256.lower())
+        return None if earlier is None else _duplicate_result(earlier)
+
+
+def _earlier_batch(
+    session: Session, kind: str, region_kode: str, file_sha256: str
+) -> tables.ImportBatch | None:
+    return session.scalars(
+        select(tables.ImportBatch).where(
+            tables.ImportBatch.kind == kind,
+            tables.ImportBatch.region_kode == region_kode,
+            tables.ImportBatch.file_sha256 == file_sha256,
+        )
+    ).first()
 
 
 def _batch_summary(batch: tables.ImportBatch, changes: _Changes) -> dict[str, Any]:
@@ -1467,6 +1502,7 @@ def audit_log(
     *,
     table_name: str | None = None,
     record_id: str | int | None = None,
+    batch_id: int | None = None,
     limit: int | None = 1000,
 ) -> pd.DataFrame:
     """Return audit entries, newest first.
@@ -1479,6 +1515,8 @@ def audit_log(
         Only changes to this table ("case_count", "facility", "resource", ...).
     record_id : str, int or None
         Only changes to this record (its id, or "kode@YYYY-MM-DD" for counts).
+    batch_id : int or None
+        Only changes made by this import.
     limit : int or None
         Most entries returned; None for all.
 
@@ -1506,6 +1544,8 @@ def audit_log(
         query = query.where(model.table_name == table_name)
     if record_id is not None:
         query = query.where(model.record_id == str(record_id))
+    if batch_id is not None:
+        query = query.where(model.batch_id == batch_id)
     with engine.connect() as connection:
         rows = connection.execute(query).all()
     frame = pd.DataFrame(rows, columns=columns)

@@ -283,6 +283,10 @@ def test_same_file_twice_changes_nothing(region):
     assert again.inserted == 0
     assert "sudah diimpor" in again.notes[0]
     assert _snapshot(region) == before
+    assert store.find_batch(region, "kasus", REGION, _sha("a")).id == first.id
+    assert store.find_batch(region, "kasus", REGION, _sha("z")) is None
+    # new case rows are traced by their batch_id; the log holds the import itself
+    assert store.audit_log(region, batch_id=first.id)["action"].tolist() == ["import"]
 
 
 def test_same_file_for_another_kind_is_a_new_batch(region):
