@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import importlib.util
 import io
+import os
 import re
 import sqlite3
 from pathlib import Path
@@ -44,7 +45,17 @@ def _sha(label: str) -> str:
 
 @pytest.fixture
 def engine(tmp_path):
-    return store.open_store(f"sqlite:///{tmp_path / 'cc.sqlite'}")
+    """A migrated empty store: SQLite in tmp_path, or CC_TEST_DATABASE_URL if set.
+
+    ``CC_TEST_DATABASE_URL=postgresql+psycopg://...`` runs this suite on a
+    PostgreSQL server (emptied after each test) to check portability.
+    """
+    shared_url = os.environ.get("CC_TEST_DATABASE_URL")
+    engine = store.open_store(shared_url or f"sqlite:///{tmp_path / 'cc.sqlite'}")
+    yield engine
+    if shared_url:
+        store.downgrade(engine, "base")
+    engine.dispose()
 
 
 @pytest.fixture
@@ -900,10 +911,12 @@ def test_example_points_lie_inside_magelang_kelurahan():
     assert (joined["kode"] == joined["kode_kelurahan"]).all()
 
 
-def test_sqlite_file_is_readable_without_the_app(region, tmp_path):
-    _import_cases(region, _cases([3]), "a")
+def test_sqlite_file_is_readable_without_the_app(tmp_path):
+    engine = store.open_store(f"sqlite:///{tmp_path / 'own.sqlite'}")
+    store.save_region(engine, REGION, "Kota Uji", "EPSG:32749", who=WHO)
+    _import_cases(engine, _cases([3]), "a")
 
-    with sqlite3.connect(tmp_path / "cc.sqlite") as connection:
+    with sqlite3.connect(tmp_path / "own.sqlite") as connection:
         count = connection.execute("SELECT count(*) FROM case_count").fetchone()[0]
 
     assert count == 1
