@@ -430,18 +430,11 @@ def write_import(
     """
     _check_kind(kind)
     who = _check_who(who)
-    if not re.fullmatch(r"[0-9a-fA-F]{64}", file_sha256 or ""):
-        raise ValueError(f"file_sha256 must be 64 hex digits; got {file_sha256!r}")
-    file_sha256 = file_sha256.lower()
+    file_sha256 = _check_sha256(file_sha256)
     problems = _quarantine_records(quarantined)
-    n_quarantined = len({record["row_number"] for record in problems})
-    rows_accepted = len(accepted) if rows_accepted is None else int(rows_accepted)
-    rows_read = rows_accepted + n_quarantined if rows_read is None else rows_read
-    if rows_read != rows_accepted + n_quarantined:
-        raise ValueError(
-            f"rows_read ({rows_read}) must equal accepted ({rows_accepted}) "
-            f"+ quarantined rows ({n_quarantined})"
-        )
+    rows_read, rows_accepted, n_quarantined = _row_counts(
+        len(accepted), problems, rows_read, rows_accepted
+    )
 
     with Session(engine) as session, session.begin():
         region = _require_region(session, region_kode)
@@ -496,6 +489,31 @@ def write_import(
         n_quarantined,
     )
     return result
+
+
+def _check_sha256(file_sha256: str) -> str:
+    # The caller hashes the bytes: a wrong value is a programming error.
+    if not re.fullmatch(r"[0-9a-fA-F]{64}", file_sha256 or ""):
+        raise ValueError(f"file_sha256 must be 64 hex digits; got {file_sha256!r}")
+    return file_sha256.lower()
+
+
+def _row_counts(
+    n_accepted_rows: int,
+    problems: list[dict[str, Any]],
+    rows_read: int | None,
+    rows_accepted: int | None,
+) -> tuple[int, int, int]:
+    """Return rows read, accepted and quarantined, checking that they add up."""
+    n_quarantined = len({problem["row_number"] for problem in problems})
+    rows_accepted = n_accepted_rows if rows_accepted is None else int(rows_accepted)
+    rows_read = rows_accepted + n_quarantined if rows_read is None else int(rows_read)
+    if rows_read != rows_accepted + n_quarantined:
+        raise ValueError(
+            f"rows_read ({rows_read}) must equal accepted ({rows_accepted}) "
+            f"+ quarantined rows ({n_quarantined})"
+        )
+    return rows_read, rows_accepted, n_quarantined
 
 
 def find_batch(
