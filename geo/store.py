@@ -8,7 +8,20 @@ PostgreSQL can follow without rewriting.
 
 Every write is one transaction and leaves a row in the audit log. Functions take
 an :class:`~sqlalchemy.Engine` (from :func:`open_store`) and exchange frames in
-the shapes of the shared data contracts.
+the shapes of the shared data contracts. The module reads top to bottom:
+
+- opening: :func:`open_store`, :func:`migrate`, :func:`downgrade`,
+  :func:`schema_revision`, :func:`save_region`, :func:`regions`;
+- importing: :func:`write_import`, :func:`find_batch`, one private writer per
+  import kind;
+- reading: :func:`case_counts`, :func:`facilities`, :func:`occupancy`,
+  :func:`resources`, :func:`population`, :func:`kelurahan`, :func:`batches`,
+  :func:`quarantine`, :func:`quarantined_rows`, :func:`audit_log`;
+- editing: :func:`update_facility`, :func:`update_resource`,
+  :func:`add_resource`, :func:`delete_resource`, :func:`record_occupancy`;
+- scenarios: :func:`save_scenario`, :func:`list_scenarios`, :func:`get_scenario`,
+  :func:`adopted_scenario`, :func:`adopt_scenario`;
+- private checks, audit helpers and value conversions.
 """
 
 from __future__ import annotations
