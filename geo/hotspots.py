@@ -240,7 +240,7 @@ def gi_star(
             n_jobs=1,
             seed=seed,
         )
-    p_values = calculate_significance(stat.Gs, stat.rGs, alternative=alternative)
+    p_values = _significance(stat.Gs, stat.rGs, alternative)
 
     islands = _island_mask(weights)
     z_scores = np.where(islands, np.nan, stat.Zs)
@@ -289,7 +289,7 @@ def local_moran(
             keep_simulations=True,
             seed=seed,
         )
-    p_values = calculate_significance(stat.Is, stat.rlisas, alternative=alternative)
+    p_values = _significance(stat.Is, stat.rlisas, alternative)
     weights.transform = "B"
 
     islands = _island_mask(weights)
@@ -714,6 +714,15 @@ def _contiguity_graph(geometry: gpd.GeoSeries, tolerance_m: float) -> Graph:
     return Graph.build_contiguity(geometry, rook=False, strict=False)
 
 
+def _significance(
+    observed: np.ndarray, simulated: np.ndarray, alternative: str
+) -> np.ndarray:
+    p_values = calculate_significance(observed, simulated, alternative=alternative)
+    # esda's two-sided count can pass the number of draws when many draws tie
+    # with the observed value (e.g. all neighbours 0): a p-value is at most 1
+    return np.minimum(np.asarray(p_values, dtype=float), 1.0)
+
+
 def _island_mask(weights: libpysal.weights.W) -> np.ndarray:
     return np.array([weights.cardinalities[i] == 0 for i in weights.id_order])
 
@@ -891,7 +900,7 @@ def _weights_for(
     return build_weights(
         geometry,
         settings.weights,
-        k=min(settings.k, max(len(geometry) - 1, 1)),
+        k=settings.k,
         distance_m=settings.distance_m,
         tolerance_m=settings.tolerance_m,
     )
@@ -1056,15 +1065,7 @@ def _notes(
     )
     notes.append(t("hs_note_tested_on", what=tested_what))
 
-    p_min = 1 / (settings.permutations + 1)
-    if p_min > CONFIDENCE_LEVELS[0][1]:
-        notes.append(
-            t(
-                "hs_note_resolution",
-                permutations=settings.permutations,
-                p_min=fmt_num(p_min, 3),
-            )
-        )
+    notes.extend(_resolution_notes(settings, n_tested))
     missing = table["hotspot_class"].eq(NO_DATA)
     if missing.any():
         notes.append(
@@ -1093,6 +1094,42 @@ def _notes(
         or table["lisa_class"].eq(PROMINENT).any()
     ):
         notes.append(t("hs_note_menonjol"))
+    return notes
+
+
+def smallest_p(permutations: int, alternative: str) -> float:
+    """Return the smallest pseudo p-value ``permutations`` draws can give.
+
+    esda's "two-sided" p counts the draws at or beyond both the observed value
+    and its mirror quantile, so an observed value beyond every draw still gets
+    3 / (permutations + 1); the other alternatives reach 1 / (permutations + 1).
+    """
+    extreme_count = 3 if alternative == "two-sided" else 1
+    return extreme_count / (permutations + 1)
+
+
+def _resolution_notes(settings: HotspotSettings, n_tested: int) -> list[str]:
+    p_min = smallest_p(settings.permutations, settings.alternative)
+    notes = []
+    if p_min > CONFIDENCE_LEVELS[0][1]:
+        notes.append(
+            t(
+                "hs_note_resolution",
+                permutations=fmt_int(settings.permutations),
+                p_min=fmt_num(p_min, 3),
+            )
+        )
+    # BH-adjusted p of one unit that stands alone at the smallest p
+    if settings.fdr and p_min * n_tested > LISA_ALPHA:
+        notes.append(
+            t(
+                "hs_note_resolution_fdr",
+                permutations=fmt_int(settings.permutations),
+                p_min=fmt_num(p_min, 3),
+                n=fmt_int(n_tested),
+                level=t(f"hs_level_{settings.level}"),
+            )
+        )
     return notes
 
 

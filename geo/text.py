@@ -103,6 +103,12 @@ TEXT: dict[str, str] = {
         "Dengan {permutations} permutasi, nilai p terkecil adalah {p_min}: "
         "tingkat kepercayaan 99 % tidak dapat dicapai; pakai 999 permutasi."
     ),
+    "hs_note_resolution_fdr": (
+        "Dengan {permutations} permutasi, nilai p terkecil adalah {p_min}; "
+        "setelah koreksi FDR atas {n} {level}, satu {level} yang ekstrem "
+        "sendirian belum tentu signifikan. Untuk ketelitian lebih, jalankan "
+        "dengan 9.999 permutasi."
+    ),
     "hs_note_few_units": (
         "Hanya {n} {level} yang diuji (kurang dari {threshold}): statistik lokal "
         "pada sedikit wilayah jarang signifikan. Anggap hasil ini petunjuk, bukan "
@@ -198,6 +204,13 @@ TEXT: dict[str, str] = {
     "tr_note_spatial_only": (
         "Tetangga dihitung menurut ruang saja (tanpa tetangga waktu seperti di "
         "ArcGIS): pola per langkah waktu bisa lebih berisik."
+    ),
+    "tr_p_fdr": "setelah koreksi FDR",
+    "tr_p_raw": "mentah",
+    "tr_note_missing_steps": (
+        "{n} kelurahan tanpa data pada sebagian tanggal (atau kasus kumulatifnya "
+        "menurun karena koreksi data): langkah itu tidak diuji, bukan dianggap "
+        "nol: {names}."
     ),
     "err_hs_columns": (
         "Lapisan {level} tidak memiliki kolom {missing}. Kolom yang ada: "
