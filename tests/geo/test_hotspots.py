@@ -166,6 +166,7 @@ def test_missing_values_are_no_data_never_zero():
                for note in result.notes)  # fmt: skip
 
 
+@pytest.mark.filterwarnings("ignore:The alternative hypothesis:DeprecationWarning")
 def test_numbers_equal_esda_for_same_inputs_and_seed():
     layer = grid_layer(6, 6)
     values = np.random.default_rng(SEED).poisson(6, len(layer)).astype(float)
