@@ -889,7 +889,7 @@ def _analyse(
         weights = _weights_for(units.geometry[in_test], settings)
     table = _add_statistics(table, tested_value, in_test, weights, settings)
 
-    n_tested = int(table["gi_z"].notna().sum())
+    n_tested = int((table["n_neighbours"] > 0).sum())
     notes = _notes(table, settings, n_tested, unit_population is not None)
     return table, n_tested, [*notes, *rate_notes]
 
@@ -1084,6 +1084,16 @@ def _notes(
                 n=int(islands.sum()),
                 level=level,
                 names=unit_names(table, islands),
+            )
+        )
+    undefined = table["n_neighbours"].gt(0) & table["gi_z"].isna()
+    if undefined.any() and np.ptp(table["tested_value"].dropna().to_numpy()) > 0:
+        notes.append(
+            t(
+                "hs_note_undefined",
+                n=int(undefined.sum()),
+                level=level,
+                names=unit_names(table, undefined),
             )
         )
     notes.extend(_small_area_notes(table, settings, n_tested, level))

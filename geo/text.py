@@ -109,6 +109,11 @@ TEXT: dict[str, str] = {
         "sendirian belum tentu signifikan. Untuk ketelitian lebih, jalankan "
         "dengan 9.999 permutasi."
     ),
+    "hs_note_undefined": (
+        "{n} {level} bertetangga dengan (hampir) seluruh wilayah, sehingga Gi* "
+        "dan Moran lokalnya tidak terdefinisi dan dianggap tidak signifikan: "
+        "{names}."
+    ),
     "hs_note_few_units": (
         "Hanya {n} {level} yang diuji (kurang dari {threshold}): statistik lokal "
         "pada sedikit wilayah jarang signifikan. Anggap hasil ini petunjuk, bukan "
@@ -212,6 +217,25 @@ TEXT: dict[str, str] = {
         "menurun karena koreksi data): langkah itu tidak diuji, bukan dianggap "
         "nol: {names}."
     ),
+    "tr_note_no_emerging_level": (
+        "Pola hotspot baru muncul hanya dihitung per kelurahan, tidak per kecamatan."
+    ),
+    "tr_note_no_emerging_dates": (
+        "Pola hotspot baru muncul tidak dihitung: hanya {n} tanggal data sampai "
+        "{end} (perlu paling sedikit {minimum})."
+    ),
+    "hs_label_baru": "kasus baru {days} hari terakhir (sampai {end})",
+    "hs_pola": "Pola",
+    "hs_catatan": "Catatan",
+    "hs_cli_help": (
+        "Hotspot (Gi*), klaster LISA dan pola hotspot baru muncul per kelurahan"
+    ),
+    "hs_cli_wilayah": "Kode wilayah, misalnya 33.71 (Kota Magelang) atau 31",
+    "hs_cli_tanggal": "Tanggal akhir jendela (TTTT-BB-HH); bawaan: tanggal terakhir",
+    "hs_cli_jendela": "Panjang jendela dalam hari (bawaan 14)",
+    "hs_cli_tingkat": "Tingkat analisis: kelurahan atau kecamatan",
+    "hs_cli_perm": "Jumlah permutasi (bawaan 999; minimal 99)",
+    "hs_cli_json": "Keluaran JSON dengan nama kolom data",
     "err_hs_columns": (
         "Lapisan {level} tidak memiliki kolom {missing}. Kolom yang ada: "
         "{present}. Pakai lapisan batas wilayah dari aplikasi ini."
