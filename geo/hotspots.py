@@ -717,10 +717,51 @@ def _contiguity_graph(geometry: gpd.GeoSeries, tolerance_m: float) -> Graph:
 def _significance(
     observed: np.ndarray, simulated: np.ndarray, alternative: str
 ) -> np.ndarray:
-    p_values = calculate_significance(observed, simulated, alternative=alternative)
+    if alternative == "two-sided":
+        p_values = _two_sided_p(np.asarray(observed), np.asarray(simulated))
+    else:
+        p_values = calculate_significance(observed, simulated, alternative=alternative)
     # esda's two-sided count can pass the number of draws when many draws tie
     # with the observed value (e.g. all neighbours 0): a p-value is at most 1
     return np.minimum(np.asarray(p_values, dtype=float), 1.0)
+
+
+def _two_sided_p(observed: np.ndarray, simulated: np.ndarray) -> np.ndarray:
+    """Return esda's "two-sided" pseudo p-values, vectorised over units.
+
+    Same steps and numbers as ``esda.significance._permutation_significance``
+    (which loops over units with two ``np.percentile`` calls each, 0.7 s on
+    8,563 units): the observed value's percentile among the draws, the draws'
+    linear-interpolated quantiles at that percentile and its mirror, and the
+    count of draws at or beyond either quantile.
+    """
+    n_draws = simulated.shape[1]
+    percentile = (simulated <= observed[:, None]).mean(axis=1) * 100
+    p_low = np.minimum(percentile, 100 - percentile)
+    ordered = np.sort(simulated, axis=1)
+    lows = _linear_percentile(ordered, p_low).astype(simulated.dtype)
+    highs = _linear_percentile(ordered, 100 - p_low).astype(simulated.dtype)
+    n_outside = (simulated <= lows[:, None]).sum(axis=1)
+    n_outside += (simulated >= highs[:, None]).sum(axis=1)
+    return (n_outside + 1) / (n_draws + 1)
+
+
+def _linear_percentile(ordered: np.ndarray, percent: np.ndarray) -> np.ndarray:
+    """Return each sorted row's ``percent`` percentile as ``np.percentile`` does."""
+    n_draws = ordered.shape[1]
+    virtual = (n_draws - 1) * (percent / 100)
+    previous = np.floor(virtual)
+    gamma = virtual - previous
+    at_top = virtual >= n_draws - 1
+    below = np.where(at_top, n_draws - 1, previous).astype(np.intp)
+    above = np.where(at_top, n_draws - 1, previous + 1).astype(np.intp)
+    low_value = np.take_along_axis(ordered, below[:, None], axis=1)[:, 0]
+    high_value = np.take_along_axis(ordered, above[:, None], axis=1)[:, 0]
+    # numpy's _lerp: interpolate from the nearer end for accuracy
+    difference = high_value - low_value
+    from_low = low_value + difference * gamma
+    from_high = high_value - difference * (1 - gamma)
+    return np.where(gamma >= 0.5, from_high, from_low)
 
 
 def _island_mask(weights: libpysal.weights.W) -> np.ndarray:

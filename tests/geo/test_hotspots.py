@@ -17,6 +17,7 @@ from geo.errors import GeoInputError
 from geo.hotspots import (
     adjust_fdr,
     build_weights,
+    gi_star,
     hotspot_classes,
     hotspots,
     smallest_p,
@@ -187,6 +188,23 @@ def test_numbers_equal_esda_for_same_inputs_and_seed():
     two_sided = run(layer, pd.Series(values, index=layer["kode"]))
     expected = calculate_significance(gi.Gs, gi.rGs, alternative="two-sided")
     assert two_sided.table["gi_p"].to_numpy() == pytest.approx(expected, abs=1e-12)
+
+
+@pytest.mark.filterwarnings("ignore:The alternative hypothesis:DeprecationWarning")
+def test_two_sided_p_equals_esda_when_draws_tie():
+    layer = grid_layer(12, 12)
+    # mostly zeros: many simulated sums tie with each other and the observed one
+    values = (np.random.default_rng(SEED).random(len(layer)) < 0.1).astype(float)
+    weights = build_weights(layer.geometry)
+
+    z_scores, p_values = gi_star(values, weights, permutations=199, seed=SEED)
+
+    gi = G_Local(values, weights, transform="B", star=True, permutations=199,
+                 seed=SEED, n_jobs=1)  # fmt: skip
+    expected = calculate_significance(gi.Gs, gi.rGs, alternative="two-sided")
+    # same draws and same arithmetic; esda can exceed 1 on ties, we cap at 1
+    assert p_values == pytest.approx(np.minimum(expected, 1.0), abs=1e-12)
+    assert z_scores == pytest.approx(gi.Zs, abs=1e-12)
 
 
 def test_fdr_is_scipy_benjamini_hochberg_and_keeps_nan():
