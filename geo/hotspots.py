@@ -397,7 +397,7 @@ def hotspot_classes(z: np.ndarray, p_raw: np.ndarray, p_used: np.ndarray) -> np.
 
 
 def lisa_classes(
-    quadrant: np.ndarray, z: np.ndarray, p_raw: np.ndarray, p_used: np.ndarray
+    quadrant: np.ndarray, p_raw: np.ndarray, p_used: np.ndarray
 ) -> np.ndarray:
     """Return ``HH``/``LL``/``HL``/``LH`` where significant at 95 %, else why not.
 
@@ -405,15 +405,14 @@ def lisa_classes(
     ----------
     quadrant : numpy.ndarray
         esda quadrant (1 HH, 2 LH, 3 LL, 4 HL; 0 for islands).
-    z : numpy.ndarray
-        Any z-score of the unit (NaN for units not tested), for "prominent".
     p_raw, p_used : numpy.ndarray
-        Raw and decision p-values.
+        Raw and decision p-values (NaN for units not tested).
 
     Returns
     -------
     numpy.ndarray
-        Class codes as in :class:`HotspotResult`.
+        Class codes as in :class:`HotspotResult`; ``prominent`` where the raw
+        p-value is at most 0.05 but the decision p-value is not.
     """
     classes = np.full(quadrant.shape, ISLAND, dtype=object)
     for i in range(len(quadrant)):
@@ -421,7 +420,7 @@ def lisa_classes(
             continue
         if p_used[i] <= LISA_ALPHA:
             classes[i] = LISA_QUADRANTS[int(quadrant[i])]
-        elif p_raw[i] <= PROMINENT_P or abs(z[i]) >= PROMINENT_Z:
+        elif p_raw[i] <= PROMINENT_P:
             classes[i] = PROMINENT
         else:
             classes[i] = NOT_SIGNIFICANT
@@ -1055,7 +1054,7 @@ def _classify(
     constant = in_test & np.isnan(columns["gi_z"]) & (columns["n_neighbours"] > 0)
 
     hot = hotspot_classes(columns["gi_z"], columns["gi_p"], gi_used)
-    lisa = lisa_classes(quadrant, columns["gi_z"], columns["lisa_p"], lisa_used)
+    lisa = lisa_classes(quadrant, columns["lisa_p"], lisa_used)
     for classes in (hot, lisa):
         classes[constant] = NOT_SIGNIFICANT
         classes[~in_test] = NO_DATA
