@@ -539,7 +539,16 @@ def hotspots(
     GeoInputError
         Missing columns or CRS, a non-metric ``metric_crs``, unknown codes in
         ``values``, negative values, an unknown option, fewer than four units
-        with data and neighbours, or a rate requested without population.
+        with data, or a rate requested without population.
+
+    Notes
+    -----
+    Getis and Ord (1992) Gi*, Anselin (1995) Local Moran, both with
+    conditional permutation inference (esda); Benjamini and Hochberg (1995)
+    false discovery rate; Marshall (1991) empirical Bayes rates. Hot and cold
+    spots are called at 99/95/90 % when the decision p-value is at most
+    0.01/0.05/0.10; LISA classes at 95 %. Units without neighbours, and units
+    without data, are never tested: their values are kept and labelled.
     """
     settings = HotspotSettings(
         level, weights, k, distance_m, tolerance_m, permutations, seed,
@@ -660,9 +669,19 @@ def align_values(
     Raises
     ------
     GeoInputError
-        If ``values`` has codes that are not in the layer.
+        If ``values`` has codes that are not in the layer, or a code twice.
     """
     index = values.index.astype(str)
+    duplicated = sorted(set(index[index.duplicated()]))
+    if duplicated:
+        raise GeoInputError(
+            t(
+                "err_hs_duplicate",
+                level=level,
+                n=len(duplicated),
+                examples=", ".join(duplicated[:3]),
+            )
+        )
     unknown = sorted(set(index) - set(kode.astype(str)))
     if unknown:
         raise GeoInputError(
@@ -806,7 +825,10 @@ def _check_settings(settings: HotspotSettings, population: pd.Series | None) -> 
     _check_choice("hipotesis", settings.alternative, ALTERNATIVES)
     _check_choice("nilai uji", settings.test_on, TEST_ON)
     permutations = settings.permutations
-    if not isinstance(permutations, int | np.integer) or permutations < 99:
+    if (
+        not isinstance(permutations, int | np.integer)
+        or permutations < MIN_PERMUTATIONS
+    ):
         raise GeoInputError(t("err_hs_permutations", value=permutations))
     if settings.weights == "distance":
         _check_distance(settings.distance_m)

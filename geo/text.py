@@ -252,6 +252,10 @@ TEXT: dict[str, str] = {
         "Nilai tidak cocok dengan kode {level}: {n} kode tidak dikenal, misalnya "
         "{examples}. Pakai kode Kemendagri bertitik seperti 33.71.01.1003."
     ),
+    "err_hs_duplicate": (
+        "Ada {n} kode {level} yang muncul lebih dari sekali, misalnya "
+        "{examples}. Jumlahkan dulu nilainya agar tiap kode muncul sekali."
+    ),
     "err_hs_negative": (
         "Nilai negatif tidak dapat diuji ({n} {level}, misalnya {examples}). "
         "Periksa data kasus; kasus baru tidak boleh kurang dari nol."

@@ -328,6 +328,8 @@ def test_rejects_bad_input_in_bahasa(f07_layer, f07_values, change, options, mat
 def test_rejects_unknown_codes_and_negative_values(f07_layer, f07_values):
     with pytest.raises(GeoInputError, match="1 kode tidak dikenal, misalnya K9"):
         run(f07_layer, pd.concat([f07_values, pd.Series({"K9": 1})]))
+    with pytest.raises(GeoInputError, match="1 kode kelurahan yang muncul lebih"):
+        run(f07_layer, pd.concat([f07_values, pd.Series({"K1": 1})]))
     with pytest.raises(GeoInputError, match=r"Nilai negatif .*Satu \(K1\)"):
         run(f07_layer, f07_values.replace(10, -1))
 
