@@ -69,6 +69,7 @@ class HotspotReport:
     growth: GrowthResult
     emerging: EmergingResult | None
     indikator: str
+    summary: str
     notes: tuple[str, ...]
 
 
@@ -172,8 +173,11 @@ def hotspot_report(
         result = with_emerging(result, classes)
 
     notes = [*result.notes, *growth.notes, *emerging_notes]
+    summary = result.summary
+    if emerging is not None:
+        summary = f"{summary} {emerging.summary}"
     return HotspotReport(
-        result, growth, emerging, indikator, tuple(dict.fromkeys(notes))
+        result, growth, emerging, indikator, summary, tuple(dict.fromkeys(notes))
     )
 
 
@@ -205,7 +209,7 @@ def report_payload(report: HotspotReport) -> dict[str, Any]:
             **asdict(report.hotspots.settings),
             "indikator": report.indikator,
         },
-        "ringkasan": report.hotspots.summary,
+        "ringkasan": report.summary,
         "jendela": {
             "mulai": str(report.growth.start.date()),
             "sampai": str(report.growth.end.date()),
@@ -219,7 +223,7 @@ def report_payload(report: HotspotReport) -> dict[str, Any]:
 def report_lines(report: HotspotReport) -> list[str]:
     """Return the report as lines for people (Bahasa Indonesia)."""
     table = report.hotspots.table
-    lines = [report.hotspots.summary, ""]
+    lines = [report.summary, ""]
     for row in table.to_dict("records"):
         parts = [
             f"{row['kode']} {row['nama']}",

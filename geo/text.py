@@ -210,6 +210,10 @@ TEXT: dict[str, str] = {
         "Tetangga dihitung menurut ruang saja (tanpa tetangga waktu seperti di "
         "ArcGIS): pola per langkah waktu bisa lebih berisik."
     ),
+    "tr_summary": "Pola hotspot baru muncul: {patterns}.",
+    "tr_summary_none": (
+        "Tidak ada kelurahan dengan pola hotspot baru muncul yang signifikan."
+    ),
     "tr_p_fdr": "setelah koreksi FDR",
     "tr_p_raw": "mentah",
     "tr_note_missing_steps": (

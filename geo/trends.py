@@ -51,6 +51,7 @@ EMERGING_KINDS = (
     "historical",
 )
 NO_PATTERN = "none"
+MAX_LISTED = 5
 
 
 @dataclass(frozen=True)
@@ -79,10 +80,11 @@ class EmergingResult:
     ``new_hot``, ``persistent_cold``, ``none``), ``emerging_label``,
     ``n_hot``, ``n_cold``, ``trend_tau``, ``trend_p``. ``z`` and ``p`` are
     kode × date frames of Gi* z-scores and the p-values used (FDR-adjusted per
-    date by default).
+    date by default). ``summary`` names the kelurahan of each hot-spot pattern.
     """
 
     table: pd.DataFrame
+    summary: str
     z: pd.DataFrame
     p: pd.DataFrame
     permutations: int
@@ -337,7 +339,43 @@ def emerging_hotspots(
 
     table = _emerging_table(units, codes, z, p, alpha, taus, trend_p)
     notes = _emerging_notes(units, counts, permutations, seed, alpha, fdr)
-    return EmergingResult(table, z, p, permutations, seed, alpha, fdr, tuple(notes))
+    summary = emerging_summary(table)
+    return EmergingResult(
+        table, summary, z, p, permutations, seed, alpha, fdr, tuple(notes)
+    )
+
+
+def emerging_summary(table: pd.DataFrame) -> str:
+    """Return one sentence naming the kelurahan of each hot-spot pattern.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        ``EmergingResult.table`` (``nama``, ``emerging_class``).
+
+    Returns
+    -------
+    str
+        Bahasa Indonesia, e.g. "Pola hotspot baru muncul: hotspot baru (2):
+        A, B; hotspot menguat (1): C." or a sentence saying there is none.
+    """
+    parts = []
+    for kind in EMERGING_KINDS:
+        code = f"{kind}_hot"
+        names = table.loc[table["emerging_class"] == code, "nama"].tolist()
+        if names:
+            label = class_label(code)
+            parts.append(f"{label} ({len(names)}): {_short_list(names)}")
+    if not parts:
+        return t("tr_summary_none")
+    return t("tr_summary", patterns="; ".join(parts))
+
+
+def _short_list(names: list[str]) -> str:
+    if len(names) > MAX_LISTED:
+        rest = t("hs_and_more", n=len(names) - MAX_LISTED)
+        return ", ".join(names[:MAX_LISTED]) + " " + rest
+    return ", ".join(names)
 
 
 def _data_date(wide: pd.DataFrame, tanggal: pd.Timestamp | str) -> pd.Timestamp:

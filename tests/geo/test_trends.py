@@ -13,6 +13,7 @@ from geo.trends import (
     EMERGING_KINDS,
     emerging_classes,
     emerging_hotspots,
+    emerging_summary,
     growth_trends,
     period_counts,
 )
@@ -173,3 +174,18 @@ def test_jakarta_17_months_emerging_end_to_end():
     assert result.table.loc[islands, "emerging_class"].eq("none").all()
     assert result.z.loc[result.table.loc[islands, "kode"]].isna().all().all()
     assert "16 langkah waktu (2020-04-30 sampai 2021-07-31)" in result.notes[0]
+    assert result.summary.startswith(("Pola hotspot baru muncul", "Tidak ada"))
+
+
+def test_emerging_summary_names_each_pattern():
+    table = pd.DataFrame(
+        {
+            "nama": ["Ana", "Bela", "Cika", "Dewi"],
+            "emerging_class": ["new_hot", "new_hot", "intensifying_hot", "new_cold"],
+        }
+    )
+
+    assert emerging_summary(table) == (
+        "Pola hotspot baru muncul: hotspot baru (2): Ana, Bela; "
+        "hotspot menguat (1): Cika."
+    )
