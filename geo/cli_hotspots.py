@@ -126,7 +126,7 @@ def hotspot_report(
     indikator : {"baru", "insidens", "insidens_eb", "insidens_seb"}
         New cases, or incidence per 10.000 (raw, empirical Bayes, spatial EB).
     level : {"kelurahan", "kecamatan"}
-        Unit of analysis; emerging classes are computed for kelurahan only.
+        Unit of analysis (kecamatan: kelurahan summed per kecamatan).
     permutations, seed
         Permutation settings of every Gi* and Local Moran run.
 
@@ -295,10 +295,6 @@ def _emerging(
     seed: int,
 ) -> tuple[EmergingResult | None, tuple[str, ...]]:
     cases = inputs.cases[pd.to_datetime(inputs.cases["tanggal"]) <= end]
-    # LIMITATION: emerging classes are computed for kelurahan only; the
-    # kecamatan view has no emerging column (a note says so).
-    if level != "kelurahan":
-        return None, (t("tr_note_no_emerging_level"),)
     n_dates = cases["tanggal"].nunique()
     if n_dates < MIN_EMERGING_DATES:
         note = t(
@@ -312,6 +308,7 @@ def _emerging(
         inputs.kelurahan,
         cases,
         metric_crs=inputs.metric_crs,
+        level=level,
         permutations=permutations,
         seed=seed,
     )

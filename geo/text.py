@@ -212,12 +212,12 @@ TEXT: dict[str, str] = {
     ),
     "tr_summary": "Pola hotspot baru muncul: {patterns}.",
     "tr_summary_none": (
-        "Tidak ada kelurahan dengan pola hotspot baru muncul yang signifikan."
+        "Tidak ada {level} dengan pola hotspot baru muncul yang signifikan."
     ),
     "tr_p_fdr": "setelah koreksi FDR",
     "tr_p_raw": "mentah",
     "tr_note_missing_steps": (
-        "{n} kelurahan tanpa data pada sebagian tanggal (atau kasus kumulatifnya "
+        "{n} {level} tanpa data pada sebagian tanggal (atau kasus kumulatifnya "
         "menurun karena koreksi data): langkah itu tidak diuji, bukan dianggap "
         "nol: {names}."
     ),

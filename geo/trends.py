@@ -23,6 +23,7 @@ from geo.hotspots import (
     DEFAULT_PERMUTATIONS,
     DEFAULT_SEED,
     DEFAULT_TOLERANCE_M,
+    LEVELS,
     REQUIRED_COLUMNS,
     adjust_fdr,
     build_weights,
@@ -87,6 +88,7 @@ class EmergingResult:
     summary: str
     z: pd.DataFrame
     p: pd.DataFrame
+    level: str
     permutations: int
     seed: int
     alpha: float
@@ -197,9 +199,7 @@ def period_counts(cases: pd.DataFrame, column: str = "positif") -> pd.DataFrame:
         the first date is dropped (nothing to subtract from) and a fall of the
         cumulative count (a data correction) is NaN, never zero.
     """
-    wide = cumulative_table(cases, column)
-    increments = wide.diff(axis=1).iloc[:, 1:]
-    return increments.where(increments >= 0)
+    return _increments(cumulative_table(cases, column))
 
 
 def emerging_classes(
@@ -269,6 +269,7 @@ def emerging_hotspots(
     *,
     metric_crs: str,
     column: str = "positif",
+    level: str = "kelurahan",
     weights: str = "queen",
     k: int = DEFAULT_K,
     distance_m: float | None = None,
@@ -290,6 +291,9 @@ def emerging_hotspots(
         Metric CRS in which the weights are built.
     column : str
         Cumulative count column.
+    level : {"kelurahan", "kecamatan"}
+        ``"kecamatan"`` sums the kelurahan series per kecamatan (a date with a
+        kelurahan missing is "no data" for its kecamatan) and dissolves them.
     weights, k, distance_m, tolerance_m
         Neighbour rule, see :func:`geo.hotspots.build_weights`.
     permutations : int
@@ -308,7 +312,8 @@ def emerging_hotspots(
     Raises
     ------
     GeoInputError
-        Missing columns or CRS, non-metric CRS, or fewer than three dates.
+        Missing columns or CRS, non-metric CRS, unknown level, or fewer than
+        three dates.
 
     Notes
     -----
@@ -317,14 +322,20 @@ def emerging_hotspots(
     """
     check_layer(kelurahan)
     check_metric_crs(metric_crs)
-    counts = period_counts(cases, column)
+    if level not in LEVELS:
+        raise GeoInputError(
+            t("err_hs_option", name="tingkat", value=level, choices=", ".join(LEVELS))
+        )
+    units = kelurahan[list(REQUIRED_COLUMNS)].reset_index(drop=True)
+    units = units.to_crs(metric_crs)
+    wide = cumulative_table(cases, column).reindex(units["kode"].astype(str))
+    if level == "kecamatan":
+        units, wide = _kecamatan_cumulative(units, wide)
+    counts = _increments(wide)
     if counts.shape[1] < 2:
         raise GeoInputError(
             t("err_hs_dates", minimum=3, what="pola hotspot", n=counts.shape[1] + 1)
         )
-    units = kelurahan[list(REQUIRED_COLUMNS)].reset_index(drop=True)
-    units = units.to_crs(metric_crs)
-    counts = counts.reindex(units["kode"].astype(str))
 
     started = time.perf_counter()
     full_weights = build_weights(
@@ -333,25 +344,27 @@ def emerging_hotspots(
     z, p = _gi_series(counts, full_weights, permutations, seed, fdr)
     codes, taus, trend_p = emerging_classes(z.to_numpy(), p.to_numpy(), alpha)
     logger.info(
-        "emerging hotspots: %s kelurahan x %s dates, %.2f s",
-        len(units), counts.shape[1], time.perf_counter() - started,
+        "emerging hotspots: %s %s x %s dates, %.2f s",
+        len(units), level, counts.shape[1], time.perf_counter() - started,
     )  # fmt: skip
 
     table = _emerging_table(units, codes, z, p, alpha, taus, trend_p)
-    notes = _emerging_notes(units, counts, permutations, seed, alpha, fdr)
-    summary = emerging_summary(table)
+    notes = _emerging_notes(units, counts, level, permutations, seed, alpha, fdr)
+    summary = emerging_summary(table, level)
     return EmergingResult(
-        table, summary, z, p, permutations, seed, alpha, fdr, tuple(notes)
+        table, summary, z, p, level, permutations, seed, alpha, fdr, tuple(notes)
     )
 
 
-def emerging_summary(table: pd.DataFrame) -> str:
+def emerging_summary(table: pd.DataFrame, level: str = "kelurahan") -> str:
     """Return one sentence naming the kelurahan of each hot-spot pattern.
 
     Parameters
     ----------
     table : pandas.DataFrame
         ``EmergingResult.table`` (``nama``, ``emerging_class``).
+    level : str
+        ``"kelurahan"`` or ``"kecamatan"``, for the wording.
 
     Returns
     -------
@@ -367,7 +380,7 @@ def emerging_summary(table: pd.DataFrame) -> str:
             label = class_label(code)
             parts.append(f"{label} ({len(names)}): {_short_list(names)}")
     if not parts:
-        return t("tr_summary_none")
+        return t("tr_summary_none", level=t(f"hs_level_{level}"))
     return t("tr_summary", patterns="; ".join(parts))
 
 
@@ -376,6 +389,34 @@ def _short_list(names: list[str]) -> str:
         rest = t("hs_and_more", n=len(names) - MAX_LISTED)
         return ", ".join(names[:MAX_LISTED]) + " " + rest
     return ", ".join(names)
+
+
+def _increments(wide: pd.DataFrame) -> pd.DataFrame:
+    increments = wide.diff(axis=1).iloc[:, 1:]
+    return increments.where(increments >= 0)
+
+
+def _kecamatan_cumulative(
+    units: gpd.GeoDataFrame, wide: pd.DataFrame
+) -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
+    kecamatan_of = units["kode_kecamatan"].to_numpy()
+    summed = wide.groupby(kecamatan_of, sort=False).sum(min_count=1)
+    # a kecamatan missing one kelurahan on a date would look lower: no data
+    incomplete = wide.isna().groupby(kecamatan_of, sort=False).any()
+    summed = summed.mask(incomplete)
+
+    dissolved = units.dissolve(by="kode_kecamatan", sort=False, as_index=False)
+    layer = gpd.GeoDataFrame(
+        {
+            "kode": dissolved["kode_kecamatan"].astype(str),
+            "nama": dissolved["nama_kecamatan"],
+            "kode_kecamatan": dissolved["kode_kecamatan"],
+            "nama_kecamatan": dissolved["nama_kecamatan"],
+        },
+        geometry=dissolved.geometry.to_numpy(),
+        crs=units.crs,
+    )
+    return layer, summed.reindex(layer["kode"])
 
 
 def _data_date(wide: pd.DataFrame, tanggal: pd.Timestamp | str) -> pd.Timestamp:
@@ -555,6 +596,7 @@ def _emerging_table(
 def _emerging_notes(
     units: gpd.GeoDataFrame,
     counts: pd.DataFrame,
+    level: str,
     permutations: int,
     seed: int,
     alpha: float,
@@ -582,6 +624,7 @@ def _emerging_notes(
             t(
                 "tr_note_missing_steps",
                 n=int(missing.sum()),
+                level=t(f"hs_level_{level}"),
                 names=unit_names(units, missing),
             )
         )
