@@ -195,26 +195,26 @@ def test_emerging_summary_names_each_pattern():
 def test_kecamatan_emerging_sums_kelurahan_and_keeps_gaps_as_no_data():
     layer = gpd.GeoDataFrame(
         {
-            "kode": [f"K{index}" for index in range(8)],
-            "nama": [f"Kel {index}" for index in range(8)],
-            "kode_kecamatan": [f"C{index // 2}" for index in range(8)],
-            "nama_kecamatan": [f"Kec {index // 2}" for index in range(8)],
+            "kode": [f"K{index}" for index in range(10)],
+            "nama": [f"Kel {index}" for index in range(10)],
+            "kode_kecamatan": [f"C{index // 2}" for index in range(10)],
+            "nama_kecamatan": [f"Kec {index // 2}" for index in range(10)],
         },
-        geometry=[box(index * 1e3, 0, (index + 1) * 1e3, 1e3) for index in range(8)],
+        geometry=[box(index * 1e3, 0, (index + 1) * 1e3, 1e3) for index in range(10)],
         crs="EPSG:32749",
     )
-    counts = {f"K{index}": [index, 2 * index + 1, 4 * index + 3] for index in range(7)}
-    # K7 (in C3) has no row on the last date: C3 is no data there, not K6 alone
+    counts = {f"K{index}": [index, 2 * index + 1, 4 * index + 3] for index in range(9)}
+    # K9 (in C4) has no row on the last date: C4 is no data there, not K8 alone
     cases = tidy_cases(counts, ["2020-10-01", "2020-10-08", "2020-10-15"])
-    cases = pd.concat([cases, tidy_cases({"K7": [1, 2]}, ["2020-10-01", "2020-10-08"])])
+    cases = pd.concat([cases, tidy_cases({"K9": [1, 2]}, ["2020-10-01", "2020-10-08"])])
 
     result = emerging_hotspots(
         layer, cases, metric_crs="EPSG:32749", level="kecamatan", permutations=99
     )
 
-    assert result.table["kode"].tolist() == ["C0", "C1", "C2", "C3"]
+    assert result.table["kode"].tolist() == ["C0", "C1", "C2", "C3", "C4"]
     assert result.level == "kecamatan"
-    assert result.z.loc[["C0", "C1", "C2"]].notna().all().all()
-    assert result.z.shape == (4, 2)
-    assert np.isnan(result.z.loc["C3"].iloc[-1])
+    assert result.z.loc[["C0", "C1", "C2", "C3"]].notna().all().all()
+    assert result.z.shape == (5, 2)
+    assert np.isnan(result.z.loc["C4"].iloc[-1])
     assert any("1 kecamatan tanpa data" in note for note in result.notes)
