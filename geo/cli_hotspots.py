@@ -59,6 +59,7 @@ class RegionInputs:
     cases: pd.DataFrame
     population: pd.Series | None
     metric_crs: str
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ def load_region_inputs(kode: str) -> RegionInputs:
         cases=region.cases,
         population=region.population,
         metric_crs=region.pack.metric_crs,
+        notes=tuple(region.notes),
     )
 
 
@@ -172,7 +174,7 @@ def hotspot_report(
         classes = emerging.table.set_index("kode")["emerging_class"]
         result = with_emerging(result, classes)
 
-    notes = [*result.notes, *growth.notes, *emerging_notes]
+    notes = [*result.notes, *growth.notes, *emerging_notes, *inputs.notes]
     summary = result.summary
     if emerging is not None:
         summary = f"{summary} {emerging.summary}"

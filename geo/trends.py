@@ -127,10 +127,14 @@ def cumulative_table(cases: pd.DataFrame, column: str = "positif") -> pd.DataFra
             )
         )
     rows = cases[cases["kode"].notna()]
-    wide = rows.pivot_table(
-        index="kode", columns="tanggal", values=column, aggfunc="sum", dropna=False
+    values = pd.to_numeric(rows[column], errors="coerce").astype(float)
+    # min_count=1: an empty cell stays missing instead of summing to 0
+    wide = (
+        values.groupby([rows["kode"].astype(str), pd.to_datetime(rows["tanggal"])])
+        .sum(min_count=1)
+        .unstack("tanggal")
     )
-    wide.index = wide.index.astype(str)
+    wide.index.name = "kode"
     return wide.sort_index(axis=1).astype(float)
 
 

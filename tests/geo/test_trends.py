@@ -62,6 +62,19 @@ def test_growth_doubling_time_by_hand():
     assert any("menurun" in note and "C" in note for note in result.notes)
 
 
+def test_empty_nullable_count_stays_missing_not_zero():
+    cases = tidy_cases({"A": [1, 5], "B": [2, 3]}, ["2020-10-01", "2020-10-15"])
+    cases["positif"] = cases["positif"].astype("Int64")
+    cases.loc[(cases["kode"] == "B") & (cases["tanggal"] == "2020-10-15"),
+              "positif"] = pd.NA  # fmt: skip
+
+    table = growth_trends(cases, "2020-10-15", 14).table.set_index("kode")
+
+    assert table.loc["A", "new_cases"] == pytest.approx(4, abs=0)
+    assert np.isnan(table.loc["B", "new_cases"])
+    assert np.isnan(table.loc["B", "end_count"])
+
+
 def test_window_without_exact_start_date_says_which_dates_were_used():
     cases = tidy_cases({"A": [10, 20, 40]}, ["2020-09-01", "2020-09-20", "2020-10-01"])
 
