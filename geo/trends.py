@@ -23,7 +23,9 @@ from geo.hotspots import (
     DEFAULT_PERMUTATIONS,
     DEFAULT_SEED,
     DEFAULT_TOLERANCE_M,
+    ISLAND,
     LEVELS,
+    NO_DATA,
     REQUIRED_COLUMNS,
     adjust_fdr,
     build_weights,
@@ -225,6 +227,8 @@ def emerging_classes(
     tuple of numpy.ndarray
         Class codes (``"<kind>_hot"``, ``"<kind>_cold"`` or ``"none"``),
         Kendall's tau of z on time, and its p-value.
+        :func:`emerging_hotspots` then marks units never tested ``island`` or
+        ``no_data``.
 
     Notes
     -----
@@ -347,6 +351,9 @@ def emerging_hotspots(
     )
     z, p = _gi_series(counts, full_weights, permutations, seed, fdr)
     codes, taus, trend_p = emerging_classes(z.to_numpy(), p.to_numpy(), alpha)
+    # say why a unit has no pattern when it was never tested at all
+    codes[counts.isna().all(axis=1).to_numpy()] = NO_DATA
+    codes[np.asarray(full_weights.islands, dtype=int)] = ISLAND
     logger.info(
         "emerging hotspots: %s %s x %s dates, %.2f s",
         len(units), level, counts.shape[1], time.perf_counter() - started,

@@ -180,12 +180,17 @@ def test_jakarta_17_months_emerging_end_to_end():
     assert result.z.shape == (267, 16)
     assert len(result.table) == 267
     kinds = {code.rsplit("_", 1)[0] for code in result.table["emerging_class"]}
-    assert kinds <= {"none", *EMERGING_KINDS}
-    # the four Kepulauan Seribu islands are never tested, so never a pattern
+    assert kinds <= {"none", "island", *EMERGING_KINDS}
+    # the four Kepulauan Seribu islands are never tested, and say so
     islands = result.table["nama"].isin(
         ["Pulau Panggang", "Pulau Untung Jawa", "Pulau Tidung", "Pulau Pari"]
     )
-    assert result.table.loc[islands, "emerging_class"].eq("none").all()
+    assert result.table.loc[islands, "emerging_class"].eq("island").all()
+    assert (
+        result.table.loc[islands, "emerging_label"]
+        .eq("tanpa tetangga – tidak diuji")
+        .all()
+    )
     assert result.z.loc[result.table.loc[islands, "kode"]].isna().all().all()
     assert "16 langkah waktu (2020-04-30 sampai 2021-07-31)" in result.notes[0]
     assert result.summary.startswith(("Pola hotspot baru muncul", "Tidak ada"))
