@@ -68,6 +68,7 @@ def test_report_computes_new_cases_hotspots_and_emerging(inputs):
 
     table = report.hotspots.table
     # new cases over 14 days are the last minus the first cumulative count
+    # differences of whole counts are exact
     assert table["value"].tolist() == pytest.approx([8, 2, 1, 15, 0, 5, 0, 5], abs=0)
     assert table["emerging_class"].notna().all()
     assert report.hotspots.settings.permutations == 99

@@ -134,7 +134,8 @@ def test_f07_island_is_named_and_never_tested(f07_layer, f07_values):
     assert table.loc["K4", "lisa_label"] == "tanpa tetangga – tidak diuji"
     assert np.isnan(table.loc["K4", "gi_z"])
     assert np.isfinite(table.loc[["K1", "K2", "K3"], ["gi_z", "gi_p"]]).all().all()
-    assert table.loc["K4", "value"] == pytest.approx(50, abs=1e-9)  # value kept
+    # the island's value is kept as given (a whole number)
+    assert table.loc["K4", "value"] == pytest.approx(50, abs=1e-9)
     assert any("tanpa tetangga" in note and "Pulau Uji (K4)" in note
                for note in result.notes)  # fmt: skip
     assert result.n_tested == 3
@@ -213,7 +214,7 @@ def test_fdr_is_scipy_benjamini_hochberg_and_keeps_nan():
     adjusted = adjust_fdr(p_values)
 
     expected = false_discovery_control([0.001, 0.02, 0.04, 0.5], method="bh")
-    # same algorithm on the same numbers
+    # same algorithm on the same numbers: only float rounding could differ
     assert adjusted[[0, 1, 3, 4]] == pytest.approx(expected, abs=1e-12)
     assert np.isnan(adjusted[2])
 
@@ -270,9 +271,10 @@ def test_kecamatan_level_sums_counts_and_population():
     table = result.table
     assert table["kode"].tolist() == [f"33.71.{row:02d}" for row in range(1, 6)]
     # row r holds kelurahan values 2r and 2r + 1
+    # row r holds kelurahan values 2r and 2r + 1: whole sums, exact
     assert table["value"].iloc[:4].tolist() == pytest.approx([1, 5, 9, 13], abs=0)
     assert np.isnan(table["value"].iloc[4])
-    assert table["population"].iloc[0] == pytest.approx(2_000, abs=1e-9)
+    assert table["population"].iloc[0] == pytest.approx(2_000, abs=1e-9)  # 2 x 1.000
     assert any("kecamatan dianggap tanpa data" in note for note in result.notes)
     assert result.geometry.crs.to_epsg() == 4326
 
@@ -300,7 +302,8 @@ def test_with_emerging_adds_class_and_label(f07_layer, f07_values):
 
 
 def test_smallest_p_of_esda_two_sided_is_three_draws():
-    # esda counts the draws beyond both the observed value and its mirror
+    # esda counts the draws beyond both the observed value and its mirror;
+    # 3 / 1000 and 1 / 1000 are exact up to float rounding
     assert smallest_p(999, "two-sided") == pytest.approx(0.003, abs=1e-12)
     assert smallest_p(999, "folded") == pytest.approx(0.001, abs=1e-12)
 
