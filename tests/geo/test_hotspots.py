@@ -9,7 +9,7 @@ import pytest
 from esda.getisord import G_Local
 from esda.moran import Moran_Local
 from esda.significance import calculate_significance
-from esda.smoothing import Empirical_Bayes
+from esda.smoothing import Empirical_Bayes, Spatial_Empirical_Bayes
 from scipy.stats import false_discovery_control
 from shapely.geometry import box
 
@@ -253,7 +253,14 @@ def test_rates_raw_eb_and_spatial_eb_side_by_side():
     assert table["rate_eb_per_10k"].iloc[:5].to_numpy() == pytest.approx(
         eb.ravel() * 10_000, rel=1e-12
     )  # same esda call
-    assert table["rate_seb_per_10k"].iloc[:5].notna().all()
+    five = build_weights(layer.geometry.iloc[:5])
+    five.id_order = list(range(5))
+    seb = Spatial_Empirical_Bayes(
+        events.to_numpy()[:5], population.to_numpy()[:5], five
+    ).r
+    assert table["rate_seb_per_10k"].iloc[:5].to_numpy() == pytest.approx(
+        seb.ravel() * 10_000, rel=1e-12
+    )  # same esda call on the same five cells
     assert np.isnan(table["tested_value"].iloc[5])  # no population, not tested
     assert table["hotspot_class"].iloc[5] == "no_data"
     assert any("tanpa data penduduk" in note for note in result.notes)
