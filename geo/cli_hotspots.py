@@ -154,7 +154,8 @@ def hotspot_report(
         )
     if tanggal is None:
         tanggal = pd.to_datetime(inputs.cases["tanggal"]).max()
-    growth = growth_trends(inputs.cases, tanggal, window_days)
+    names = inputs.kelurahan.set_index("kode")["nama"]
+    growth = growth_trends(inputs.cases, tanggal, window_days, names=names)
 
     label = t("hs_label_baru", days=growth.span_days, end=growth.end.date())
     new_cases = growth.table.set_index("kode")["new_cases"]

@@ -185,6 +185,9 @@ def build_weights(
     else:
         if method == "knn":
             _check_k(k, len(geometry))
+            # LIMITATION: k-nearest and distance-band neighbours are measured
+            # between centroids; for long or curved kelurahan that can skip a
+            # bordering neighbour.
             graph = Graph.build_knn(geometry.centroid, k=k)
         else:
             _check_distance(distance_m)
@@ -475,6 +478,8 @@ def smoothed_rates(
         silence_warnings=True,
     )
     eb = Empirical_Bayes(events, population).r.ravel()
+    # LIMITATION: spatial EB of a unit without neighbours is its raw rate
+    # (its neighbourhood is itself); it is not shrunk at all.
     seb = Spatial_Empirical_Bayes(events, population, weights).r.ravel()
     return pd.DataFrame(
         {
@@ -1196,6 +1201,9 @@ def smallest_p(permutations: int, alternative: str) -> float:
     and its mirror quantile, so an observed value beyond every draw still gets
     3 / (permutations + 1); the other alternatives reach 1 / (permutations + 1).
     """
+    # LIMITATION: with 999 draws esda's two-sided p cannot go below 0.003, so
+    # under FDR a lone extreme unit among many rarely reaches significance; the
+    # notes say so and suggest 9,999 draws.
     extreme_count = 3 if alternative == "two-sided" else 1
     return extreme_count / (permutations + 1)
 

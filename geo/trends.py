@@ -145,6 +145,7 @@ def growth_trends(
     tanggal: pd.Timestamp | str,
     window_days: int,
     column: str = "positif",
+    names: pd.Series | None = None,
 ) -> GrowthResult:
     """Return new cases, growth rate and doubling time per kelurahan over a window.
 
@@ -159,6 +160,8 @@ def growth_trends(
         ``tanggal - window_days`` (or the first date, with a note).
     column : str
         Cumulative count column.
+    names : pandas.Series or None
+        ``nama`` indexed by ``kode``, to name kelurahan in the notes.
 
     Returns
     -------
@@ -182,7 +185,7 @@ def growth_trends(
     start, notes = _window_start(wide, end, window_days)
 
     table = _growth_table(wide[start], wide[end], (end - start).days)
-    notes.extend(_growth_notes(table))
+    notes.extend(_growth_notes(table, names))
     return GrowthResult(
         table, start, end, (end - start).days, int(window_days), tuple(notes)
     )
@@ -346,6 +349,8 @@ def emerging_hotspots(
         )
 
     started = time.perf_counter()
+    # LIMITATION: neighbours are spatial only (no time-lagged neighbours as in
+    # ESRI's space-time cube), so each date's Gi* is noisier than ESRI's.
     full_weights = build_weights(
         units.geometry, weights, k=k, distance_m=distance_m, tolerance_m=tolerance_m
     )
@@ -493,15 +498,23 @@ def _growth_table(
     )
 
 
-def _growth_notes(table: pd.DataFrame) -> list[str]:
+def _growth_notes(table: pd.DataFrame, names: pd.Series | None) -> list[str]:
     notes = []
     starts_at_zero = table["start_count"].eq(0) & table["end_count"].gt(0)
     if starts_at_zero.any():
         notes.append(t("tr_note_start_zero", n=int(starts_at_zero.sum())))
     decreased = table["end_count"] < table["start_count"]
     if decreased.any():
-        names = ", ".join(table.loc[decreased, "kode"].tolist()[:8])
-        notes.append(t("tr_note_decrease", n=int(decreased.sum()), names=names))
+        named = table.assign(
+            nama=table["kode"].map(names) if names is not None else table["kode"]
+        )
+        notes.append(
+            t(
+                "tr_note_decrease",
+                n=int(decreased.sum()),
+                names=unit_names(named.fillna({"nama": "?"}), decreased),
+            )
+        )
     return notes
 
 

@@ -43,7 +43,8 @@ def test_growth_doubling_time_by_hand():
         ["2020-10-01", "2020-10-08", "2020-10-15"],
     )
 
-    result = growth_trends(cases, "2020-10-15", 14)
+    names = pd.Series({"A": "Ana", "B": "Bela", "C": "Cika"})
+    result = growth_trends(cases, "2020-10-15", 14, names=names)
 
     table = result.table.set_index("kode")
     # 10 -> 40 in 14 days is two doublings: 7 days each
@@ -59,7 +60,7 @@ def test_growth_doubling_time_by_hand():
     assert np.isnan(table.loc["C", "new_cases"])
     assert "BELUM DIKETAHUI" not in table.index
     assert any("tanpa kasus di awal" in note for note in result.notes)
-    assert any("menurun" in note and "C" in note for note in result.notes)
+    assert any("menurun" in note and "Cika (C)" in note for note in result.notes)
 
 
 def test_empty_nullable_count_stays_missing_not_zero():
