@@ -12,25 +12,27 @@ import argparse
 import logging
 import math
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import geopandas as gpd
 import pandas as pd
 
 from geo.cli import write_json, write_text
 from geo.errors import GeoInputError
-from geo.hotspots import (
-    DEFAULT_PERMUTATIONS,
-    DEFAULT_SEED,
-    LEVELS,
-    HotspotResult,
-    hotspots,
-    with_emerging,
-)
 from geo.text import fmt_num, t
-from geo.trends import EmergingResult, GrowthResult, emerging_hotspots, growth_trends
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+    from geo.hotspots import HotspotResult
+    from geo.trends import EmergingResult, GrowthResult
 
 logger = logging.getLogger(__name__)
+
+# The statistics modules import esda and libpysal (1-3 s here); they are
+# imported when the command runs, so that building the parser for any other
+# ``python -m geo`` command stays fast. Parser choices are kept here for the
+# same reason; a test checks them against geo.hotspots.
+LEVEL_CHOICES = ("kelurahan", "kecamatan")
 
 DEFAULT_WINDOW_DAYS = 14
 # indicator name on the command line -> what the hotspot statistics test
@@ -112,8 +114,8 @@ def hotspot_report(
     window_days: int = DEFAULT_WINDOW_DAYS,
     indikator: str = "baru",
     level: str = "kelurahan",
-    permutations: int = DEFAULT_PERMUTATIONS,
-    seed: int = DEFAULT_SEED,
+    permutations: int | None = None,
+    seed: int | None = None,
 ) -> HotspotReport:
     """Return hotspots of new cases in a window, growth and emerging classes.
 
@@ -130,7 +132,8 @@ def hotspot_report(
     level : {"kelurahan", "kecamatan"}
         Unit of analysis (kecamatan: kelurahan summed per kecamatan).
     permutations, seed
-        Permutation settings of every Gi* and Local Moran run.
+        Permutation settings of every Gi* and Local Moran run; None takes
+        ``geo.hotspots.DEFAULT_PERMUTATIONS`` and ``DEFAULT_SEED``.
 
     Returns
     -------
@@ -152,14 +155,19 @@ def hotspot_report(
                 choices=", ".join(INDICATORS),
             )
         )
+    from geo import hotspots as spots
+    from geo import trends
+
     if tanggal is None:
         tanggal = pd.to_datetime(inputs.cases["tanggal"]).max()
+    permutations = spots.DEFAULT_PERMUTATIONS if permutations is None else permutations
+    seed = spots.DEFAULT_SEED if seed is None else seed
     names = inputs.kelurahan.set_index("kode")["nama"]
-    growth = growth_trends(inputs.cases, tanggal, window_days, names=names)
+    growth = trends.growth_trends(inputs.cases, tanggal, window_days, names=names)
 
     label = t("hs_label_baru", days=growth.span_days, end=growth.end.date())
     new_cases = growth.table.set_index("kode")["new_cases"]
-    result = hotspots(
+    result = spots.hotspots(
         inputs.kelurahan,
         new_cases,
         metric_crs=inputs.metric_crs,
@@ -173,7 +181,7 @@ def hotspot_report(
     emerging, emerging_notes = _emerging(inputs, growth.end, level, permutations, seed)
     if emerging is not None:
         classes = emerging.table.set_index("kode")["emerging_class"]
-        result = with_emerging(result, classes)
+        result = spots.with_emerging(result, classes)
 
     notes = [*result.notes, *growth.notes, *emerging_notes, *inputs.notes]
     summary = result.summary
@@ -261,12 +269,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--indikator", default="baru", choices=tuple(INDICATORS), help=t("indikator")
     )
     parser.add_argument(
-        "--tingkat", default="kelurahan", choices=LEVELS, help=t("hs_cli_tingkat")
+        "--tingkat",
+        default="kelurahan",
+        choices=LEVEL_CHOICES,
+        help=t("hs_cli_tingkat"),
     )
-    parser.add_argument(
-        "--permutasi", type=int, default=DEFAULT_PERMUTATIONS, help=t("hs_cli_perm")
-    )
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed")
+    parser.add_argument("--permutasi", type=int, default=None, help=t("hs_cli_perm"))
+    parser.add_argument("--seed", type=int, default=None, help=t("hs_cli_seed"))
     parser.add_argument("--json", action="store_true", help=t("hs_cli_json"))
     parser.set_defaults(func=run)
 
@@ -307,6 +316,8 @@ def _emerging(
             minimum=MIN_EMERGING_DATES,
         )
         return None, (note,)
+    from geo.trends import emerging_hotspots
+
     emerging = emerging_hotspots(
         inputs.kelurahan,
         cases,

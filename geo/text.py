@@ -240,6 +240,7 @@ TEXT: dict[str, str] = {
     "hs_cli_tingkat": "Tingkat analisis: kelurahan atau kecamatan",
     "hs_cli_perm": "Jumlah permutasi (bawaan 999; minimal 99)",
     "hs_cli_json": "Keluaran JSON dengan nama kolom data",
+    "hs_cli_seed": "Seed permutasi (bawaan 20201006), agar hasil dapat diulang",
     "err_hs_columns": (
         "Lapisan {level} tidak memiliki kolom {missing}. Kolom yang ada: "
         "{present}. Pakai lapisan batas wilayah dari aplikasi ini."

@@ -11,6 +11,7 @@ from shapely.geometry import box
 
 from geo import cli_hotspots
 from geo.cli_hotspots import (
+    LEVEL_CHOICES,
     RegionInputs,
     add_parser,
     hotspot_report,
@@ -18,6 +19,7 @@ from geo.cli_hotspots import (
     report_payload,
 )
 from geo.errors import GeoInputError
+from geo.hotspots import DEFAULT_PERMUTATIONS, DEFAULT_SEED, LEVELS
 
 DATES = ["2020-09-23", "2020-09-30", "2020-10-07"]
 
@@ -145,3 +147,9 @@ def test_parser_registers_hotspots_and_runs_with_region_glue(
     payload = json.loads(capsys.readouterr().out)
     assert len(payload["wilayah"]) == 8
     assert np.isfinite([row["gi_z"] for row in payload["wilayah"]]).all()
+
+
+def test_parser_choices_match_the_statistics_module():
+    assert LEVEL_CHOICES == LEVELS
+    assert DEFAULT_PERMUTATIONS == 999  # the parser help says "bawaan 999"
+    assert DEFAULT_SEED == 20201006  # the parser help names this seed
