@@ -32,7 +32,7 @@ logger = logging.getLogger(__name__)
 # imported when the command runs, so that building the parser for any other
 # ``python -m geo`` command stays fast. Parser choices are kept here for the
 # same reason; a test checks them against geo.hotspots.
-LEVEL_CHOICES = ("kelurahan", "kecamatan")
+LEVEL_CHOICES = ("kelurahan", "kecamatan", "kabkota")
 
 DEFAULT_WINDOW_DAYS = 14
 # indicator name on the command line -> what the hotspot statistics test
@@ -129,8 +129,8 @@ def hotspot_report(
         Window length in days.
     indikator : {"baru", "insidens", "insidens_eb", "insidens_seb"}
         New cases, or incidence per 10.000 (raw, empirical Bayes, spatial EB).
-    level : {"kelurahan", "kecamatan"}
-        Unit of analysis (kecamatan: kelurahan summed per kecamatan).
+    level : {"kelurahan", "kecamatan", "kabkota"}
+        Unit of analysis (coarser levels sum their kelurahan).
     permutations, seed
         Permutation settings of every Gi* and Local Moran run; None takes
         ``geo.hotspots.DEFAULT_PERMUTATIONS`` and ``DEFAULT_SEED``.

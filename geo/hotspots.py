@@ -54,8 +54,13 @@ CONFIDENCE_LEVELS: tuple[tuple[int, float], ...] = ((99, 0.01), (95, 0.05), (90,
 WEIGHT_METHODS = ("queen", "knn", "distance")
 ALTERNATIVES = ("two-sided", "greater", "lesser", "folded", "directed")
 TEST_ON = ("value", "rate", "rate_eb", "rate_seb")
-LEVELS = ("kelurahan", "kecamatan")
+LEVELS = ("kelurahan", "kecamatan", "kabkota")
 REQUIRED_COLUMNS = ("kode", "nama", "kode_kecamatan", "nama_kecamatan", "geometry")
+# (code, name) columns of the kelurahan layer that each coarser level groups by
+LEVEL_COLUMNS = {
+    "kecamatan": ("kode_kecamatan", "nama_kecamatan"),
+    "kabkota": ("kode_kabkota", "nama_kabkota"),
+}
 MAX_NAMES = 8
 
 NO_DATA = "no_data"
@@ -524,9 +529,10 @@ def hotspots(
         What the values are, in Bahasa Indonesia ("kasus baru 14 hari terakhir").
     population : pandas.Series or None
         Persons indexed by ``kode``; enables rates per 10.000.
-    level : {"kelurahan", "kecamatan"}
-        ``"kecamatan"`` dissolves kelurahan by ``kode_kecamatan``, summing counts
-        and population (a kecamatan with any kelurahan missing is "no data").
+    level : {"kelurahan", "kecamatan", "kabkota"}
+        A coarser level dissolves kelurahan by ``kode_kecamatan`` or
+        ``kode_kabkota``, summing counts and population (a unit with any
+        kelurahan missing is "no data").
     test_on : {"value", "rate", "rate_eb", "rate_seb"}
         What the statistics test: the counts or a rate (needs ``population``).
     weights, k, distance_m, tolerance_m
@@ -606,7 +612,11 @@ def with_emerging(result: HotspotResult, emerging_class: pd.Series) -> HotspotRe
     return replace(result, table=table)
 
 
-def check_layer(layer: gpd.GeoDataFrame, level: str = "kelurahan") -> None:
+def check_layer(
+    layer: gpd.GeoDataFrame,
+    level: str = "kelurahan",
+    columns: tuple[str, ...] = REQUIRED_COLUMNS,
+) -> None:
     """Raise GeoInputError unless ``layer`` has the contract columns and a CRS.
 
     Parameters
@@ -615,13 +625,15 @@ def check_layer(layer: gpd.GeoDataFrame, level: str = "kelurahan") -> None:
         Kelurahan layer.
     level : str
         Word used in the message.
+    columns : tuple of str
+        Columns the analysis needs.
 
     Raises
     ------
     GeoInputError
         If a column or the CRS is missing.
     """
-    missing = [name for name in REQUIRED_COLUMNS if name not in layer.columns]
+    missing = [name for name in columns if name not in layer.columns]
     if missing:
         raise GeoInputError(
             t(
@@ -868,9 +880,10 @@ def _prepare_units(
     metric_crs: str,
     level: str,
 ) -> tuple[gpd.GeoDataFrame, np.ndarray, np.ndarray | None, list[str]]:
-    check_layer(kelurahan)
+    columns = level_columns(level)
+    check_layer(kelurahan, columns=columns)
     check_metric_crs(metric_crs)
-    units = kelurahan[list(REQUIRED_COLUMNS)].reset_index(drop=True)
+    units = kelurahan[list(columns)].reset_index(drop=True)
     units = units.to_crs(metric_crs)
     unit_values = align_values(values, units["kode"])
     unit_population = None
@@ -879,11 +892,50 @@ def _prepare_units(
     _check_not_negative(units, unit_values, "kelurahan")
 
     notes: list[str] = []
-    if level == "kecamatan":
-        units, unit_values, unit_population, notes = _dissolve_kecamatan(
-            units, unit_values, unit_population
+    if level != "kelurahan":
+        units, unit_values, unit_population, notes = _dissolve(
+            units, unit_values, unit_population, level
         )
     return units, unit_values, unit_population, notes
+
+
+def level_columns(level: str) -> tuple[str, ...]:
+    """Return the kelurahan-layer columns an analysis at ``level`` needs."""
+    if level == "kabkota":
+        return (*REQUIRED_COLUMNS, *LEVEL_COLUMNS["kabkota"])
+    return REQUIRED_COLUMNS
+
+
+def dissolve_units(units: gpd.GeoDataFrame, level: str) -> gpd.GeoDataFrame:
+    """Return kelurahan dissolved to ``level`` with the table's identity columns.
+
+    Parameters
+    ----------
+    units : geopandas.GeoDataFrame
+        Kelurahan with the columns of :func:`level_columns`.
+    level : {"kecamatan", "kabkota"}
+        Coarser level.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        ``kode``, ``nama``, ``kode_kecamatan``, ``nama_kecamatan`` (the unit's
+        own for kecamatan, missing for kab/kota) and ``geometry``, one row per
+        unit in order of first appearance.
+    """
+    code_column, name_column = LEVEL_COLUMNS[level]
+    dissolved = units.dissolve(by=code_column, sort=False, as_index=False)
+    is_kecamatan = level == "kecamatan"
+    return gpd.GeoDataFrame(
+        {
+            "kode": dissolved[code_column].astype(str),
+            "nama": dissolved[name_column],
+            "kode_kecamatan": dissolved[code_column] if is_kecamatan else pd.NA,
+            "nama_kecamatan": dissolved[name_column] if is_kecamatan else pd.NA,
+        },
+        geometry=dissolved.geometry.to_numpy(),
+        crs=units.crs,
+    )
 
 
 def _check_not_negative(
@@ -901,45 +953,43 @@ def _check_not_negative(
         )
 
 
-def _dissolve_kecamatan(
+def _dissolve(
     units: gpd.GeoDataFrame,
     unit_values: np.ndarray,
     unit_population: np.ndarray | None,
+    level: str,
 ) -> tuple[gpd.GeoDataFrame, np.ndarray, np.ndarray | None, list[str]]:
+    code_column = LEVEL_COLUMNS[level][0]
     frame = units.assign(value=unit_values)
     if unit_population is not None:
         frame = frame.assign(population=unit_population)
-    dissolved = frame.dissolve(by="kode_kecamatan", sort=False, as_index=False)
-    grouped = frame.groupby("kode_kecamatan", sort=False)
-    # a partial sum would show a kecamatan as lower than it is: "no data" instead
+    grouped = frame.groupby(code_column, sort=False)
+    # a partial sum would show a unit as lower than it is: "no data" instead
     sums = grouped["value"].sum(min_count=1).where(~grouped["value"].apply(_any_nan))
 
-    kecamatan = gpd.GeoDataFrame(
-        {
-            "kode": dissolved["kode_kecamatan"],
-            "nama": dissolved["nama_kecamatan"],
-            "kode_kecamatan": dissolved["kode_kecamatan"],
-            "nama_kecamatan": dissolved["nama_kecamatan"],
-        },
-        geometry=dissolved.geometry.to_numpy(),
-        crs=units.crs,
-    )
-    kecamatan_values = sums.reindex(kecamatan["kode"]).to_numpy(dtype=float)
-    kecamatan_population = None
+    coarse = dissolve_units(units, level)
+    coarse_values = sums.reindex(coarse["kode"]).to_numpy(dtype=float)
+    coarse_population = None
     if unit_population is not None:
         population = grouped["population"].sum(min_count=1)
         population = population.where(~grouped["population"].apply(_any_nan))
-        kecamatan_population = population.reindex(kecamatan["kode"]).to_numpy(float)
+        coarse_population = population.reindex(coarse["kode"]).to_numpy(float)
 
     notes = []
     partial = (
-        np.isnan(kecamatan_values)
-        & grouped["value"].count().reindex(kecamatan["kode"]).gt(0).to_numpy()
+        np.isnan(coarse_values)
+        & grouped["value"].count().reindex(coarse["kode"]).gt(0).to_numpy()
     )
     if partial.any():
-        names = unit_names(kecamatan, partial)
-        notes.append(t("hs_note_kecamatan_partial", n=int(partial.sum()), names=names))
-    return kecamatan, kecamatan_values, kecamatan_population, notes
+        notes.append(
+            t(
+                "hs_note_level_partial",
+                n=int(partial.sum()),
+                level=t(f"hs_level_{level}"),
+                names=unit_names(coarse, partial),
+            )
+        )
+    return coarse, coarse_values, coarse_population, notes
 
 
 def _any_nan(column: pd.Series) -> bool:

@@ -78,6 +78,7 @@ TEXT: dict[str, str] = {
     "hs_em_none": "tidak ada pola",
     "hs_level_kelurahan": "kelurahan",
     "hs_level_kecamatan": "kecamatan",
+    "hs_level_kabkota": "kab/kota",
     "hs_weights_queen": (
         "persinggungan batas (queen) dengan toleransi {tolerance} m untuk celah "
         "dan tumpang-tindih kecil antarbatas"
@@ -156,8 +157,8 @@ TEXT: dict[str, str] = {
         '"Menonjol" berarti nilai p mentah < 0,05 atau |z| ≥ 1,96 tetapi tidak '
         "signifikan setelah koreksi FDR: layak dipantau, belum bukti klaster."
     ),
-    "hs_note_kecamatan_partial": (
-        "{n} kecamatan dianggap tanpa data karena ada kelurahannya yang tanpa "
+    "hs_note_level_partial": (
+        "{n} {level} dianggap tanpa data karena ada kelurahannya yang tanpa "
         "data (jumlahnya akan terlalu kecil): {names}."
     ),
     "hs_summary_hot": (
@@ -237,7 +238,7 @@ TEXT: dict[str, str] = {
     "hs_cli_wilayah": "Kode wilayah, misalnya 33.71 (Kota Magelang) atau 31",
     "hs_cli_tanggal": "Tanggal akhir jendela (TTTT-BB-HH); bawaan: tanggal terakhir",
     "hs_cli_jendela": "Panjang jendela dalam hari (bawaan 14)",
-    "hs_cli_tingkat": "Tingkat analisis: kelurahan atau kecamatan",
+    "hs_cli_tingkat": "Tingkat analisis: kelurahan, kecamatan atau kabkota",
     "hs_cli_perm": "Jumlah permutasi (bawaan 999; minimal 99)",
     "hs_cli_json": "Keluaran JSON dengan nama kolom data",
     "hs_cli_seed": "Seed permutasi (bawaan 20201006), agar hasil dapat diulang",

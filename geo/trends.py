@@ -24,15 +24,17 @@ from geo.hotspots import (
     DEFAULT_SEED,
     DEFAULT_TOLERANCE_M,
     ISLAND,
+    LEVEL_COLUMNS,
     LEVELS,
     NO_DATA,
-    REQUIRED_COLUMNS,
     adjust_fdr,
     build_weights,
     check_layer,
     check_metric_crs,
     class_label,
+    dissolve_units,
     gi_star,
+    level_columns,
     unit_names,
 )
 from geo.text import t
@@ -302,9 +304,10 @@ def emerging_hotspots(
         Metric CRS in which the weights are built.
     column : str
         Cumulative count column.
-    level : {"kelurahan", "kecamatan"}
-        ``"kecamatan"`` sums the kelurahan series per kecamatan (a date with a
-        kelurahan missing is "no data" for its kecamatan) and dissolves them.
+    level : {"kelurahan", "kecamatan", "kabkota"}
+        A coarser level sums the kelurahan series per kecamatan or kab/kota (a
+        date with a kelurahan missing is "no data" for its unit) and dissolves
+        the polygons.
     weights, k, distance_m, tolerance_m
         Neighbour rule, see :func:`geo.hotspots.build_weights`.
     permutations : int
@@ -331,17 +334,17 @@ def emerging_hotspots(
     Classes as in :func:`emerging_classes`. Unlike ArcGIS, neighbours are
     spatial only (no time-lagged neighbours in a space-time cube).
     """
-    check_layer(kelurahan)
-    check_metric_crs(metric_crs)
     if level not in LEVELS:
         raise GeoInputError(
             t("err_hs_option", name="tingkat", value=level, choices=", ".join(LEVELS))
         )
-    units = kelurahan[list(REQUIRED_COLUMNS)].reset_index(drop=True)
+    check_layer(kelurahan, columns=level_columns(level))
+    check_metric_crs(metric_crs)
+    units = kelurahan[list(level_columns(level))].reset_index(drop=True)
     units = units.to_crs(metric_crs)
     wide = cumulative_table(cases, column).reindex(units["kode"].astype(str))
-    if level == "kecamatan":
-        units, wide = _kecamatan_cumulative(units, wide)
+    if level != "kelurahan":
+        units, wide = _coarse_cumulative(units, wide, level)
     counts = _increments(wide)
     if counts.shape[1] < 2:
         raise GeoInputError(
@@ -412,26 +415,16 @@ def _increments(wide: pd.DataFrame) -> pd.DataFrame:
     return increments.where(increments >= 0)
 
 
-def _kecamatan_cumulative(
-    units: gpd.GeoDataFrame, wide: pd.DataFrame
+def _coarse_cumulative(
+    units: gpd.GeoDataFrame, wide: pd.DataFrame, level: str
 ) -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
-    kecamatan_of = units["kode_kecamatan"].to_numpy()
-    summed = wide.groupby(kecamatan_of, sort=False).sum(min_count=1)
-    # a kecamatan missing one kelurahan on a date would look lower: no data
-    incomplete = wide.isna().groupby(kecamatan_of, sort=False).any()
+    group_of = units[LEVEL_COLUMNS[level][0]].astype(str).to_numpy()
+    summed = wide.groupby(group_of, sort=False).sum(min_count=1)
+    # a unit missing one kelurahan on a date would look lower: no data
+    incomplete = wide.isna().groupby(group_of, sort=False).any()
     summed = summed.mask(incomplete)
 
-    dissolved = units.dissolve(by="kode_kecamatan", sort=False, as_index=False)
-    layer = gpd.GeoDataFrame(
-        {
-            "kode": dissolved["kode_kecamatan"].astype(str),
-            "nama": dissolved["nama_kecamatan"],
-            "kode_kecamatan": dissolved["kode_kecamatan"],
-            "nama_kecamatan": dissolved["nama_kecamatan"],
-        },
-        geometry=dissolved.geometry.to_numpy(),
-        crs=units.crs,
-    )
+    layer = dissolve_units(units, level)
     return layer, summed.reindex(layer["kode"])
 
 

@@ -424,3 +424,25 @@ def test_magelang_17_kelurahan_with_small_area_notes():
     significant = result.table["hotspot_class"].str.match("hot|cold")
     if not significant.any():
         assert "dengan hanya 17 kelurahan diuji" in result.summary
+
+
+def test_jakarta_kabkota_level_names_the_island_and_the_few_units(jakarta):
+    layer, cases, population = jakarta
+    positif = cases.pivot_table(index="kode", columns="tanggal", values="positif")
+    new_cases = positif["2021-01-30"] - positif["2020-12-31"]
+
+    result = hotspots(
+        layer, new_cases, metric_crs=UTM_48S, value_label="kasus baru Januari 2021",
+        population=population, level="kabkota", permutations=99, seed=SEED,
+    )  # fmt: skip
+
+    table = result.table.set_index("kode")
+    assert len(table) == 6
+    assert table.loc["31.01", "hotspot_class"] == "island"  # Kepulauan Seribu
+    assert table["population"].sum() == pytest.approx(11_011_862, abs=0.5)  # sum
+    assert any("Hanya 5 kab/kota yang diuji" in note for note in result.notes)
+
+
+def test_kabkota_level_needs_kabkota_columns(f07_layer, f07_values):
+    with pytest.raises(GeoInputError, match="kode_kabkota, nama_kabkota"):
+        run(f07_layer, f07_values, level="kabkota")
