@@ -1012,23 +1012,43 @@ def _analyse(
         }
     )
     has_value = ~np.isnan(unit_values)
-    weights = _weights_for(units.geometry[has_value], settings)
-
+    usable = has_value
+    rate_weights = None
     rate_notes: list[str] = []
     if unit_population is not None:
-        table, rate_notes = _add_rates(table, units.geometry, unit_population, settings)
+        usable = has_value & (unit_population > 0)  # NaN > 0 is False
+        if usable.sum() >= 2:
+            rate_weights = _weights_for(units.geometry[usable], settings)
+        table, rate_notes = _add_rates(
+            table, unit_population, usable, rate_weights, settings
+        )
     tested_value = _tested_value(table, settings.test_on)
     table["tested_value"] = tested_value
 
     # units with data but no population leave the test when a rate is tested
     in_test = ~np.isnan(tested_value)
-    if not np.array_equal(in_test, has_value):
+    _check_enough(in_test, settings.level)
+    if rate_weights is not None and np.array_equal(in_test, usable):
+        weights = rate_weights
+    else:
         weights = _weights_for(units.geometry[in_test], settings)
     table = _add_statistics(table, tested_value, in_test, weights, settings)
 
     n_tested = int((table["n_neighbours"] > 0).sum())
     notes = _notes(table, settings, n_tested, unit_population is not None)
     return table, n_tested, [*notes, *rate_notes]
+
+
+def _check_enough(in_test: np.ndarray, level: str) -> None:
+    if in_test.sum() < MIN_TESTED:
+        raise GeoInputError(
+            t(
+                "err_hs_too_few",
+                n=int(in_test.sum()),
+                level=t(f"hs_level_{level}"),
+                minimum=MIN_TESTED,
+            )
+        )
 
 
 def _weights_for(
@@ -1045,13 +1065,12 @@ def _weights_for(
 
 def _add_rates(
     table: pd.DataFrame,
-    geometry: gpd.GeoSeries,
     unit_population: np.ndarray,
+    usable: np.ndarray,
+    rate_weights: libpysal.weights.W | None,
     settings: HotspotSettings,
 ) -> tuple[pd.DataFrame, list[str]]:
     table = table.assign(population=unit_population)
-    has_value = table["value"].notna().to_numpy()
-    usable = has_value & (unit_population > 0)  # NaN > 0 is False
     rates = pd.DataFrame(
         np.nan,
         index=table.index,
@@ -1059,7 +1078,7 @@ def _add_rates(
     )
 
     notes = []
-    no_population = has_value & ~usable
+    no_population = table["value"].notna().to_numpy() & ~usable
     if no_population.any():
         notes.append(
             t(
@@ -1069,8 +1088,7 @@ def _add_rates(
                 names=unit_names(table, no_population),
             )
         )
-    if usable.sum() >= 2:
-        rate_weights = _weights_for(geometry[usable], settings)
+    if rate_weights is not None:
         computed = smoothed_rates(
             table["value"].to_numpy()[usable], unit_population[usable], rate_weights
         )
@@ -1103,11 +1121,6 @@ def _add_statistics(
     }
     quadrant = np.zeros(n_rows, dtype=int)
     subset = tested_value[in_test]
-    if in_test.sum() < MIN_TESTED:
-        raise GeoInputError(
-            t("err_hs_too_few", n=int(in_test.sum()), level=settings.level,
-              minimum=MIN_TESTED)
-        )  # fmt: skip
 
     stats = _subset_statistics(subset, weights, settings)
     columns["gi_z"][in_test] = stats.gi_z
