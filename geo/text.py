@@ -222,9 +222,6 @@ TEXT: dict[str, str] = {
         "menurun karena koreksi data): langkah itu tidak diuji, bukan dianggap "
         "nol: {names}."
     ),
-    "tr_note_no_emerging_level": (
-        "Pola hotspot baru muncul hanya dihitung per kelurahan, tidak per kecamatan."
-    ),
     "tr_note_no_emerging_dates": (
         "Pola hotspot baru muncul tidak dihitung: hanya {n} tanggal data sampai "
         "{end} (perlu paling sedikit {minimum})."
