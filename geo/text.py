@@ -198,22 +198,22 @@ TEXT: dict[str, str] = {
         "{names}; angka kasus barunya dianggap tidak ada data."
     ),
     "tr_note_steps": (
-        "Pola hotspot baru muncul dihitung dari {steps} langkah waktu "
+        "Pola hotspot dari waktu ke waktu dihitung dari {steps} langkah waktu "
         "({first} sampai {last}), Gi* per langkah dengan {permutations} "
         "permutasi (seed {seed}), signifikan bila p {p_kind} ≤ {alpha}; tren "
         "Mann-Kendall signifikan bila p ≤ {alpha}."
     ),
     "tr_note_few_steps": (
         "Hanya {steps} langkah waktu (disarankan minimal 10): klasifikasi pola "
-        "hotspot baru muncul kurang dapat diandalkan."
+        "hotspot dari waktu ke waktu kurang dapat diandalkan."
     ),
     "tr_note_spatial_only": (
         "Tetangga dihitung menurut ruang saja (tanpa tetangga waktu seperti di "
         "ArcGIS): pola per langkah waktu bisa lebih berisik."
     ),
-    "tr_summary": "Pola hotspot baru muncul: {patterns}.",
+    "tr_summary": "Pola hotspot dari waktu ke waktu: {patterns}.",
     "tr_summary_none": (
-        "Tidak ada {level} dengan pola hotspot baru muncul yang signifikan."
+        "Tidak ada {level} dengan pola hotspot dari waktu ke waktu yang signifikan."
     ),
     "tr_p_fdr": "setelah koreksi FDR",
     "tr_p_raw": "mentah",
@@ -223,14 +223,14 @@ TEXT: dict[str, str] = {
         "nol: {names}."
     ),
     "tr_note_no_emerging_dates": (
-        "Pola hotspot baru muncul tidak dihitung: hanya {n} tanggal data sampai "
-        "{end} (perlu paling sedikit {minimum})."
+        "Pola hotspot dari waktu ke waktu tidak dihitung: hanya {n} tanggal "
+        "data sampai {end} (perlu paling sedikit {minimum})."
     ),
     "hs_label_baru": "kasus baru {days} hari terakhir (sampai {end})",
     "hs_pola": "Pola",
     "hs_catatan": "Catatan",
     "hs_cli_help": (
-        "Hotspot (Gi*), klaster LISA dan pola hotspot baru muncul per kelurahan"
+        "Hotspot (Gi*), klaster LISA dan pola hotspot dari waktu ke waktu per kelurahan"
     ),
     "hs_cli_wilayah": "Kode wilayah, misalnya 33.71 (Kota Magelang) atau 31",
     "hs_cli_tanggal": "Tanggal akhir jendela (TTTT-BB-HH); bawaan: tanggal terakhir",

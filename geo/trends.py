@@ -388,7 +388,7 @@ def emerging_summary(table: pd.DataFrame, level: str = "kelurahan") -> str:
     Returns
     -------
     str
-        Bahasa Indonesia, e.g. "Pola hotspot baru muncul: hotspot baru (2):
+        Bahasa Indonesia, e.g. "Pola hotspot dari waktu ke waktu: hotspot baru (2):
         A, B; hotspot menguat (1): C." or a sentence saying there is none.
     """
     parts = []

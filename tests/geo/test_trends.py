@@ -195,7 +195,7 @@ def test_jakarta_17_months_emerging_end_to_end():
     )
     assert result.z.loc[result.table.loc[islands, "kode"]].isna().all().all()
     assert "16 langkah waktu (2020-04-30 sampai 2021-07-31)" in result.notes[0]
-    assert result.summary.startswith(("Pola hotspot baru muncul", "Tidak ada"))
+    assert result.summary.startswith(("Pola hotspot dari waktu ke waktu", "Tidak ada"))
 
 
 def test_emerging_summary_names_each_pattern():
@@ -207,7 +207,7 @@ def test_emerging_summary_names_each_pattern():
     )
 
     assert emerging_summary(table) == (
-        "Pola hotspot baru muncul: hotspot baru (2): Ana, Bela; "
+        "Pola hotspot dari waktu ke waktu: hotspot baru (2): Ana, Bela; "
         "hotspot menguat (1): Cika."
     )
 
