@@ -35,9 +35,10 @@ from geo.hotspots import (
     dissolve_units,
     gi_star,
     level_columns,
+    smallest_p,
     unit_names,
 )
-from geo.text import t
+from geo.text import fmt_int, fmt_num, t
 
 logger = logging.getLogger(__name__)
 
@@ -635,6 +636,17 @@ def _emerging_notes(
     ]
     if steps < FEW_STEPS:
         notes.append(t("tr_note_few_steps", steps=steps))
+    p_min = smallest_p(permutations, "two-sided")
+    if fdr and p_min * len(units) > alpha:
+        notes.append(
+            t(
+                "hs_note_resolution_fdr",
+                permutations=fmt_int(permutations),
+                p_min=fmt_num(p_min, 3),
+                n=fmt_int(len(units)),
+                level=t(f"hs_level_{level}"),
+            )
+        )
     missing = counts.isna().any(axis=1).to_numpy()
     if missing.any():
         notes.append(
