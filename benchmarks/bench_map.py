@@ -32,7 +32,9 @@ from geo.display import display_geometry  # noqa: E402
 from geo.mapview import map_html, situation_map  # noqa: E402
 
 SEED = 20201006
-JATENG_DEFAULT = Path("/work/shared/data/jateng/desa_kelurahan.geojson.zip")
+JATENG_DEFAULT = (
+    ROOT.parent / "shared" / "data" / "jateng" / "desa_kelurahan.geojson.zip"
+)
 
 
 def _layers(jateng: Path | None) -> list[tuple[str, str, str, float]]:

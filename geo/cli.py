@@ -18,7 +18,11 @@ from geo.errors import GeoInputError
 
 logger = logging.getLogger(__name__)
 
-COMMAND_MODULES: tuple[str, ...] = ("geo.cli_situation", "geo.cli_import")
+COMMAND_MODULES: tuple[str, ...] = (
+    "geo.cli_situation",
+    "geo.cli_import",
+    "geo.cli_hotspots",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
