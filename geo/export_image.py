@@ -54,7 +54,7 @@ CLOSE_TIMEOUT_S = 5.0
 SLIDE_SCALE = 2.0
 MAP_WIDTH_PX = 1000
 MAP_HEIGHT_PX = 700
-MAP_SETTLE_MS = 3000  # virtual time Leaflet gets to draw before the screenshot
+MAP_SETTLE_MS = 400  # time Leaflet gets to draw after the page load event
 BROWSER_NAMES: tuple[str, ...] = (
     "chromium",
     "chromium-browser",
@@ -260,7 +260,7 @@ class ImageRenderer:
         height: int = MAP_HEIGHT_PX,
         scale: float = SLIDE_SCALE,
     ) -> bytes:
-        """Return a PNG screenshot of a self-contained map page.
+        """Return a PNG screenshot of a map page, taken in a tab of the warm browser.
 
         Parameters
         ----------
@@ -284,15 +284,13 @@ class ImageRenderer:
         """
         if not 0 < scale <= 4:  # written this way so that NaN is rejected too
             raise GeoInputError(t("err_eks_skala", value=scale))
-        path = find_chromium(self._browser_path)
-        return screenshot_html(
-            html,
-            browser_path=path,
-            width=width,
-            height=height,
-            scale=scale,
-            timeout_s=self.timeout_s,
-        )
+
+        self.start()
+        with tempfile.TemporaryDirectory(prefix="peta-") as folder:
+            page = Path(folder) / "peta.html"
+            page.write_text(html, encoding="utf-8")
+            coroutine = self._screenshot(page.as_uri(), int(width), int(height), scale)
+            return self._submit(coroutine, self.timeout_s, "peta PNG")
 
     async def _open_kaleido(self, path: str) -> None:
         import kaleido  # heavy import, only when an image is asked for
@@ -305,6 +303,33 @@ class ImageRenderer:
 
     async def _kaleido_call(self, spec: dict, options: dict) -> bytes:
         return await self._kaleido.calc_fig(spec, opts=options)
+
+    async def _screenshot(
+        self, url: str, width: int, height: int, scale: float
+    ) -> bytes:
+        """Open ``url`` in a new tab of the warm browser and capture it as PNG."""
+        tab = await self._kaleido.create_tab(url="about:blank")
+        try:
+            await tab.send_command("Page.enable")
+            metrics = {
+                "width": width,
+                "height": height,
+                "deviceScaleFactor": scale,
+                "mobile": False,
+            }
+            await tab.send_command("Emulation.setDeviceMetricsOverride", params=metrics)
+            loaded = tab.get_session().subscribe_once("Page.loadEventFired")
+            await tab.send_command("Page.navigate", params={"url": url})
+            await loaded
+            await asyncio.sleep(MAP_SETTLE_MS / 1000)  # Leaflet draws after load
+            shot = await tab.send_command(
+                "Page.captureScreenshot", params={"format": "png"}
+            )
+        finally:
+            await self._kaleido.close_tab(tab.target_id)
+        if "error" in shot:
+            raise BrowserFailedError(str(shot["error"]))
+        return base64.b64decode(shot["result"]["data"])
 
     def _start_loop(self) -> None:
         loop = asyncio.new_event_loop()
@@ -344,9 +369,11 @@ class ImageRenderer:
 
     def _abandon(self) -> None:
         """Kill the browser's process group and stop the loop thread."""
-        pid = self.browser_pid
-        if pid is not None:
-            _kill_group(pid)
+        process = getattr(self._kaleido, "subprocess", None)
+        if process is not None:
+            _kill_group(process.pid)
+            _reap(process)
+        _remove_temporary_folders(self._kaleido)
         if self._loop is not None:
             self._loop.call_soon_threadsafe(self._loop.stop)
         if self._thread is not None:
@@ -363,7 +390,10 @@ def screenshot_html(
     scale: float = SLIDE_SCALE,
     timeout_s: float = DEFAULT_TIMEOUT_S,
 ) -> bytes:
-    """Return a PNG screenshot of an HTML page rendered by headless Chromium.
+    """Return a PNG screenshot of an HTML page from a one-shot headless Chromium.
+
+    For scripts without an :class:`ImageRenderer`; it starts a browser per call
+    (about 1 s), in its own process group, killed as a whole when it ends.
 
     Parameters
     ----------
@@ -404,7 +434,7 @@ def screenshot_html(
             f"--user-data-dir={Path(folder) / 'profil'}",
             f"--window-size={int(width)},{int(height)}",
             f"--force-device-scale-factor={scale:g}",
-            f"--virtual-time-budget={MAP_SETTLE_MS}",
+            "--virtual-time-budget=3000",
             f"--screenshot={image}",
             page.as_uri(),
         ]
@@ -536,6 +566,28 @@ def _kill_group(pid: int) -> None:
     except (ProcessLookupError, PermissionError):
         return
     logger.debug("killed browser process group %s", pid)
+
+
+def _reap(process: subprocess.Popen) -> None:
+    try:
+        process.wait(timeout=CLOSE_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        logger.warning("browser process %s did not exit after SIGKILL", process.pid)
+
+
+def _remove_temporary_folders(renderer: Any) -> None:
+    """Remove kaleido's page folder and the browser profile after a kill."""
+    folders = (
+        getattr(renderer, "_html_tmp_dir", None),
+        getattr(getattr(renderer, "_browser_impl", None), "tmp_dir", None),
+    )
+    for folder in folders:
+        if folder is None:
+            continue
+        try:
+            folder.clean()
+        except OSError as err:
+            logger.debug("temporary folder not removed: %s", err)
 
 
 def _is_executable(path: str) -> bool:

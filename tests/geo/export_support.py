@@ -1,13 +1,12 @@
 """Fixtures and hand-made inputs shared by the chart, export and briefing tests.
 
-Import the fixtures by name from this module (``from tests.geo.export_support
-import image_renderer``). The warm browser is kept in the pytest config stash,
-so every test module gets the same one: one Chromium start per test session.
+Test modules wrap :func:`warm_renderer` in a fixture. The warm browser is kept
+in the pytest config stash, so every test module gets the same one: one
+Chromium start per test session.
 """
 
 from __future__ import annotations
 
-import os
 import struct
 from pathlib import Path
 
@@ -25,17 +24,14 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _RENDERER = pytest.StashKey[ImageRenderer]()
 
 
-@pytest.fixture(scope="session")
-def image_renderer(request: pytest.FixtureRequest) -> ImageRenderer:
-    """One warm Chromium for the whole test session, closed at the end."""
-    stash = request.config.stash
-    if _RENDERER not in stash:
+def warm_renderer(config: pytest.Config) -> ImageRenderer:
+    """Return the session's one warm Chromium (started once, closed at the end)."""
+    if _RENDERER not in config.stash:
         renderer = ImageRenderer(timeout_s=20)
-        renderer.start()
-        stash[_RENDERER] = renderer
-        request.config.add_cleanup(renderer.close)
-    renderer = stash[_RENDERER]
-    renderer.start()  # restarts it if a test killed it
+        config.stash[_RENDERER] = renderer
+        config.add_cleanup(renderer.close)
+    renderer = config.stash[_RENDERER]
+    renderer.start()  # no-op when warm; restarts it if a test killed it
     return renderer
 
 
@@ -45,13 +41,17 @@ def png_size(data: bytes) -> tuple[int, int]:
     return width, height
 
 
-def group_alive(pid: int) -> bool:
-    """Return whether any process of process group ``pid`` is still running."""
-    try:
-        os.killpg(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
+def group_alive(pgid: int) -> bool:
+    """Return whether a live (not zombie) process of group ``pgid`` remains."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended while we looked
+        state, group = fields[0], int(fields[2])
+        if group == pgid and state not in ("Z", "X"):
+            return True
+    return False
 
 
 def squares(codes: list[str], size_m: float = 1_000.0) -> gpd.GeoDataFrame:
