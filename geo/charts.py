@@ -208,8 +208,9 @@ def epidemic_curve(
     -------
     go.Figure
         Bars of new cases per day (daily dates, with a 7-day moving average),
-        per month (monthly dates) or since the previous data date (irregular
-        dates, each bar spanning its period, with the average per day).
+        per month (monthly dates, no average line) or since the previous data
+        date (irregular dates, each bar spanning its period, with the average
+        per day in the period).
 
     Raises
     ------
@@ -219,9 +220,13 @@ def epidemic_curve(
     periods = epidemic_periods(series)
     rows = periods.table.iloc[1:]  # the first date has no previous one
 
+    # LIMITATION: a public release hides bars and labels of 1-4, but lines and
+    # stacked areas still move with them; a hidden count can be worked back.
+
     fig = _styled_figure(title, subtitle, source, public=public)
     fig.add_trace(_period_bars(rows, periods.cadence, public=public))
-    fig.add_trace(_period_line(rows, periods.cadence))
+    if periods.cadence != "bulanan":  # a daily rate beside monthly totals is unreadable
+        fig.add_trace(_period_line(rows, periods.cadence))
 
     fig.update_layout(
         xaxis={"title": {"text": t("eks_tanggal")}, "type": "date"},

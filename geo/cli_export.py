@@ -491,11 +491,13 @@ def _map_html(inputs: ExportInputs, *, public: bool) -> str:
 
 
 def simple_map(inputs: ExportInputs, *, public: bool) -> folium.Map:
-    """Return a plain choropleth of ``positif`` with no basemap (offline-safe).
+    """Return a plain choropleth of ``positif`` (quintiles) with no basemap.
 
-    LIMITATION: a stand-in for the app's own situation map (no facilities, no
-    legend); with ``ExportInputs.map_html`` set, that map is used instead.
+    Used when ``ExportInputs.map_html`` is None; the app's situation map is
+    used when it is given.
     """
+    # LIMITATION: no facilities and no legend on this stand-in map; the command
+    # line draws it until it is wired to the app's situation map.
     layer = inputs.kelurahan.to_crs("EPSG:4326").merge(
         kelurahan_table(inputs)[["kode", "positif"]], on="kode", how="left"
     )

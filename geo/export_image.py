@@ -127,6 +127,8 @@ class ImageRenderer:
     def __init__(
         self, *, timeout_s: float = DEFAULT_TIMEOUT_S, browser_path: str | None = None
     ) -> None:
+        # LIMITATION: one browser tab renders charts one at a time; when many
+        # users export at once, each waits in line and may hit the timeout.
         self.timeout_s = float(timeout_s)
         self._browser_path = browser_path
         self._lock = threading.RLock()

@@ -94,6 +94,8 @@ def suppress_small_counts(
         Same shape; each count column becomes ``object`` holding whole numbers,
         ``"<5"`` and missing values.
     """
+    # LIMITATION: only counts are hidden; a rate or share computed from a
+    # small count (incidence, CFR) is written as it is.
     columns = count_columns_of(frame) if count_columns is None else list(count_columns)
     result = frame.copy()
     for name in columns:
@@ -145,6 +147,8 @@ def table_to_csv(
     if public:
         table = suppress_small_counts(table, count_columns)
     table = neutralise_formulas(table)
+    # LIMITATION: comma-separated; Excel set to the Indonesian regional format
+    # (list separator ";") opens it in one column. The XLSX is the Excel file.
     return table.to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8-sig")
 
 

@@ -65,6 +65,7 @@ def test_monthly_jakarta_dates_are_labelled_per_month():
     assert periods.table["rata_7_hari"].isna().all()
     figure = charts.epidemic_curve(jakarta_monthly_series(), **COMMON)
     assert figure.data[0].name == "Kasus baru per bulan"
+    assert len(figure.data) == 1  # no daily average line beside monthly totals
 
 
 def test_falling_cumulative_count_is_reported_as_a_correction():
