@@ -38,7 +38,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from geo.charts import epidemic_curve
+from geo.charts import epidemic_curve, epidemic_periods
 from geo.errors import GeoInputError
 from geo.export import count_label, date_label, is_small_count
 from geo.export_image import ImageRenderer
@@ -171,6 +171,8 @@ def build_briefing(
     started = time.perf_counter()
     styles = _styles()
     notes = list(data.notes)
+    if data.epidemic_series is not None:
+        notes += epidemic_periods(data.epidemic_series).notes
     if public:
         notes.append(t("eks_disamarkan"))
 

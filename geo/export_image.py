@@ -174,7 +174,11 @@ class ImageRenderer:
             started = time.perf_counter()
             self._start_loop()
             try:
-                self._submit(self._open_kaleido(path), START_TIMEOUT_S, "browser")
+                self._submit(
+                    self._open_kaleido(path),
+                    START_TIMEOUT_S,
+                    t("eks_menyalakan", path=path),
+                )
             except GeoInputError:
                 raise
             except Exception as err:  # any failure to start is reported the same way
@@ -249,7 +253,9 @@ class ImageRenderer:
         self.start()
         started = time.perf_counter()
         image = self._submit(
-            self._kaleido_call(spec, options), self.timeout_s, f"grafik {fmt.upper()}"
+            self._kaleido_call(spec, options),
+            self.timeout_s,
+            t("eks_apa_grafik", format=fmt.upper()),
         )
         logger.debug("chart %s in %.2f s", fmt, time.perf_counter() - started)
         return image
@@ -292,7 +298,7 @@ class ImageRenderer:
             page = Path(folder) / "peta.html"
             page.write_text(html, encoding="utf-8")
             coroutine = self._screenshot(page.as_uri(), int(width), int(height), scale)
-            return self._submit(coroutine, self.timeout_s, "peta PNG")
+            return self._submit(coroutine, self.timeout_s, t("eks_apa_peta"))
 
     async def _open_kaleido(self, path: str) -> None:
         import kaleido  # heavy import, only when an image is asked for
@@ -551,7 +557,7 @@ def _run_bounded(command: list[str], timeout_s: float, browser_path: str) -> Non
         code = process.wait(timeout=timeout_s)
     except subprocess.TimeoutExpired as err:
         raise GeoInputError(
-            t("err_eks_waktu_habis", apa="peta PNG", detik=f"{timeout_s:g}")
+            t("err_eks_waktu_habis", apa=t("eks_apa_peta"), detik=f"{timeout_s:g}")
         ) from err
     finally:
         _kill_group(process.pid)

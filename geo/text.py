@@ -128,6 +128,9 @@ TEXT: dict[str, str] = {
     "brf_tidak_ada_tabel": "Tidak ada data untuk tabel ini.",
     "brf_tanpa_peta": "tidak ada peta yang diberikan",
     "brf_tanpa_peramban": "peramban untuk menggambar tidak tersedia",
+    "eks_menyalakan": "Penyalaan Chromium ({path})",
+    "eks_apa_grafik": "Ekspor grafik {format}",
+    "eks_apa_peta": "Ekspor peta PNG",
     "err_eks_chromium_tidak_ada": (
         "Ekspor gambar memerlukan peramban Chromium, tetapi tidak ditemukan "
         "(dicari: {dicari}). Pasang dengan 'apt-get install chromium' atau "
@@ -140,7 +143,7 @@ TEXT: dict[str, str] = {
         "grafik interaktif (HTML) atau datanya sebagai CSV."
     ),
     "err_eks_waktu_habis": (
-        "Ekspor {apa} tidak selesai dalam {detik} detik dan dihentikan. Coba lagi; "
+        "{apa} tidak selesai dalam {detik} detik dan dihentikan. Coba lagi; "
         "bila terulang, pasang ulang Chromium ('apt-get install chromium'), dan "
         "sementara itu unduh grafik interaktif (HTML) atau datanya sebagai CSV."
     ),

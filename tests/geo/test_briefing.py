@@ -89,6 +89,7 @@ def test_briefing_has_every_section_page_numbers_and_date(image_renderer, conten
         "Skenario B diadopsi",
         "Dinkes Kota Uji",
         "Data penduduk tidak tersedia.",
+        "Kasus baru pada tanggal data pertama (5 Okt 2020) tidak diketahui",
         f"Halaman 1 dari {pages}",
         f"Halaman {pages} dari {pages}",
     ):
