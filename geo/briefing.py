@@ -374,7 +374,7 @@ def _cell(value: object) -> str:
     if isinstance(value, pd.Timestamp):
         return date_label(value)
     if isinstance(value, bool):
-        return "ya" if value else "tidak"
+        return t("eks_ya") if value else t("eks_tidak")
     if float(value).is_integer():
         return fmt_int(value)
     return fmt_num(value)

@@ -281,7 +281,12 @@ def export(
     """
     if kind not in FORMATS:
         raise GeoInputError(
-            t("err_eks_format", value=kind, apa="ekspor", choices=", ".join(KINDS))
+            t(
+                "err_eks_format",
+                value=kind,
+                apa=t("eks_ekspor"),
+                choices=", ".join(KINDS),
+            )
         )
     fmt = (fmt or FORMATS[kind][0]).lower().lstrip(".")
     if fmt not in FORMATS[kind]:
@@ -406,7 +411,7 @@ def chart_figure(inputs: ExportInputs, chart: str, *, public: bool) -> Any:
             by_kecamatan,
             value_column="positif",
             value_label=t("ind_positif"),
-            title=f"{t('ind_positif')} per {t('kecamatan').lower()}",
+            title=t("eks_judul_kecamatan", indikator=t("ind_positif")),
             **common,
         )
     if chart == "kelurahan":
@@ -414,12 +419,12 @@ def chart_figure(inputs: ExportInputs, chart: str, *, public: bool) -> Any:
             table,
             value_column="positif",
             value_label=t("ind_positif"),
-            title=f"{TOP_N} {t('kelurahan').lower()} {t('ind_positif').lower()}",
+            title=t("eks_judul_top", n=TOP_N, indikator=t("ind_positif").lower()),
             n=TOP_N,
             **common,
         )
     raise GeoInputError(
-        t("err_eks_format", value=chart, apa="grafik", choices=", ".join(CHARTS))
+        t("err_eks_format", value=chart, apa=t("eks_grafik"), choices=", ".join(CHARTS))
     )
 
 

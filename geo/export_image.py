@@ -239,7 +239,7 @@ class ImageRenderer:
             If the format or scale is not supported, Chromium is missing, or
             the export does not finish within ``timeout_s``.
         """
-        fmt = _check_format(fmt, IMAGE_FORMATS, "grafik")
+        fmt = _check_format(fmt, IMAGE_FORMATS, t("eks_grafik"))
         if not 0 < scale <= 4:  # written this way so that NaN is rejected too
             raise GeoInputError(t("err_eks_skala", value=scale))
         options = {
@@ -452,7 +452,7 @@ def screenshot_html(
                 t(
                     "err_eks_chromium_gagal",
                     path=browser_path,
-                    alasan="tangkapan layar peta kosong",
+                    alasan=t("eks_tangkapan_kosong"),
                 )
             )
         return image.read_bytes()
@@ -564,7 +564,11 @@ def _run_bounded(command: list[str], timeout_s: float, browser_path: str) -> Non
         process.wait(timeout=CLOSE_TIMEOUT_S)
     if code != 0:
         raise GeoInputError(
-            t("err_eks_chromium_gagal", path=browser_path, alasan=f"kode keluar {code}")
+            t(
+                "err_eks_chromium_gagal",
+                path=browser_path,
+                alasan=t("eks_kode_keluar", kode=code),
+            )
         )
 
 
