@@ -51,6 +51,7 @@ IMAGE_FORMATS: tuple[str, ...] = ("png", "svg", "pdf")
 DEFAULT_TIMEOUT_S = 15.0  # per export; start and clean-up add at most ~10 s
 START_TIMEOUT_S = 20.0
 CLOSE_TIMEOUT_S = 5.0
+THREAD_JOIN_S = 0.5
 SLIDE_SCALE = 2.0
 MAP_WIDTH_PX = 1000
 MAP_HEIGHT_PX = 700
@@ -385,7 +386,8 @@ class ImageRenderer:
         if self._loop is not None:
             self._loop.call_soon_threadsafe(self._loop.stop)
         if self._thread is not None:
-            self._thread.join(timeout=CLOSE_TIMEOUT_S)
+            # a daemon thread: it ends once the stopped loop returns; no need to wait
+            self._thread.join(timeout=THREAD_JOIN_S)
         self._loop, self._thread, self._kaleido = None, None, None
 
 

@@ -155,33 +155,47 @@ def test_missing_chromium_on_an_empty_path_fails_fast_in_a_fresh_process(tmp_pat
     assert "apt-get install chromium" in done.stderr
 
 
-def test_hung_export_times_out_and_leaves_no_browser(monkeypatch, three_bar_chart):
-    async def never_returns(self, spec, options):
+def test_hung_export_times_out_and_leaves_no_browser(
+    monkeypatch, image_renderer, three_bar_chart
+):
+    async def never_returns(spec: dict, options: dict) -> bytes:
         await asyncio.sleep(3600)
+        return b""
 
-    monkeypatch.setattr(ImageRenderer, "_kaleido_call", never_returns)
-    renderer = ImageRenderer(timeout_s=1)
-    renderer.start()
-    pid = renderer.browser_pid
+    # the session's browser is killed here; the next test starts a fresh one
+    monkeypatch.setattr(image_renderer, "_kaleido_call", never_returns)
+    monkeypatch.setattr(image_renderer, "timeout_s", 1.0)
+    pid = image_renderer.browser_pid
 
     started = time.perf_counter()
     with pytest.raises(GeoInputError, match="tidak selesai dalam 1 detik"):
-        renderer.chart_image(three_bar_chart, "png")
+        image_renderer.chart_image(three_bar_chart, "png")
 
     assert time.perf_counter() - started < 10
-    assert not renderer.is_running
+    assert not image_renderer.is_running
     assert not group_alive(pid)
-    renderer.close()
 
 
-def test_close_stops_the_browser_process_group():
+class BrowserIgnoringClose:
+    """Stands in for kaleido: a process group, and a close that does nothing."""
+
+    def __init__(self) -> None:
+        self.subprocess = subprocess.Popen(["sleep", "600"], start_new_session=True)
+
+    async def close(self) -> None:
+        return None
+
+
+def test_close_kills_the_browser_process_group_even_if_close_is_ignored():
     renderer = ImageRenderer()
-    renderer.start()
+    renderer._start_loop()
+    renderer._kaleido = BrowserIgnoringClose()
     pid = renderer.browser_pid
 
     renderer.close()
 
     assert not group_alive(pid)
+    assert not renderer.is_running
 
 
 def test_hung_map_screenshot_is_killed_within_the_timeout(tmp_path):
