@@ -48,8 +48,9 @@ from geo.text import t
 logger = logging.getLogger(__name__)
 
 IMAGE_FORMATS: tuple[str, ...] = ("png", "svg", "pdf")
-DEFAULT_TIMEOUT_S = 15.0  # per export; start and clean-up add at most ~10 s
-START_TIMEOUT_S = 20.0
+# a cold start plus one hung export stays under 30 s: 15 + 12 + ~1 s to clean up
+DEFAULT_TIMEOUT_S = 12.0
+START_TIMEOUT_S = 15.0
 CLOSE_TIMEOUT_S = 5.0
 THREAD_JOIN_S = 0.5
 SLIDE_SCALE = 2.0
@@ -179,13 +180,15 @@ class ImageRenderer:
                     self._open_kaleido(path),
                     START_TIMEOUT_S,
                     t("eks_menyalakan", path=path),
+                    failure_key="eks_alasan_mati",
                 )
             except GeoInputError:
                 raise
-            except Exception as err:  # any failure to start is reported the same way
+            except (*_BROWSER_ERRORS, RuntimeError, OSError) as err:
+                logger.warning("chromium %s failed to start: %s", path, err)
                 self._abandon()
                 raise GeoInputError(
-                    t("err_eks_chromium_gagal", path=path, alasan=_reason(err))
+                    t("err_eks_chromium_gagal", path=path, alasan=t("eks_alasan_mati"))
                 ) from err
             logger.info(
                 "chromium started (pid %s) in %.1f s",
@@ -348,7 +351,13 @@ class ImageRenderer:
         thread.start()
         self._loop, self._thread = loop, thread
 
-    def _submit(self, coroutine: Coroutine, timeout_s: float, what: str) -> Any:
+    def _submit(
+        self,
+        coroutine: Coroutine,
+        timeout_s: float,
+        what: str,
+        failure_key: str = "eks_alasan_putus",
+    ) -> Any:
         loop = self._loop
         if loop is None:  # another thread abandoned the browser meanwhile
             coroutine.close()
@@ -366,13 +375,14 @@ class ImageRenderer:
                 t("err_eks_waktu_habis", apa=what, detik=f"{timeout_s:g}")
             ) from err
         except _BROWSER_ERRORS as err:
+            logger.warning("%s failed, browser closed: %s", what, err)
             path = getattr(self._kaleido, "_browser_impl", None)
             self._abandon()
             raise GeoInputError(
                 t(
                     "err_eks_chromium_gagal",
                     path=getattr(path, "path", "chromium"),
-                    alasan=_reason(err),
+                    alasan=t(failure_key),
                 )
             ) from err
 
@@ -552,8 +562,9 @@ def _run_bounded(command: list[str], timeout_s: float, browser_path: str) -> Non
             start_new_session=True,  # own process group, killed as one below
         )
     except OSError as err:
+        logger.warning("chromium %s could not be run: %s", browser_path, err)
         raise GeoInputError(
-            t("err_eks_chromium_gagal", path=browser_path, alasan=_reason(err))
+            t("err_eks_chromium_gagal", path=browser_path, alasan=t("eks_alasan_mati"))
         ) from err
     try:
         code = process.wait(timeout=timeout_s)
@@ -606,11 +617,6 @@ def _remove_temporary_folders(renderer: Any) -> None:
 
 def _is_executable(path: str) -> bool:
     return Path(path).is_file() and os.access(path, os.X_OK)
-
-
-def _reason(err: BaseException) -> str:
-    text = " ".join(str(part) for part in getattr(err, "args", ()) if part)
-    return (text or type(err).__name__)[:300]
 
 
 def _check_format(fmt: str, choices: tuple[str, ...], what: str) -> str:

@@ -129,6 +129,8 @@ TEXT: dict[str, str] = {
     "brf_tanpa_peta": "tidak ada peta yang diberikan",
     "brf_tanpa_peramban": "peramban untuk menggambar tidak tersedia",
     "eks_menyalakan": "Penyalaan Chromium ({path})",
+    "eks_alasan_mati": "peramban berhenti segera setelah dinyalakan",
+    "eks_alasan_putus": "sambungan ke peramban terputus",
     "eks_ya": "ya",
     "eks_tidak": "tidak",
     "eks_grafik": "grafik",

@@ -126,6 +126,20 @@ def test_missing_chromium_says_what_to_install(monkeypatch, tmp_path):
         ImageRenderer().chart_image(go.Figure(), "png")
 
 
+def test_browser_that_dies_at_start_is_reported_within_seconds(tmp_path):
+    broken = tmp_path / "chromium"
+    broken.write_text("#!/bin/sh\nexit 1\n")
+    broken.chmod(0o755)
+    renderer = ImageRenderer(browser_path=str(broken))
+
+    started = time.perf_counter()
+    with pytest.raises(GeoInputError, match="berhenti segera setelah dinyalakan"):
+        renderer.chart_image(go.Figure(), "png")
+
+    assert time.perf_counter() - started < 15
+    assert not renderer.is_running
+
+
 def test_missing_chromium_on_an_empty_path_fails_fast_in_a_fresh_process(tmp_path):
     script = textwrap.dedent(
         """
