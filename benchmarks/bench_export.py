@@ -20,9 +20,9 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo import cli_export  # noqa: E402
-from geo.cli_export import ExportInputs, inputs_from_region  # noqa: E402
+from geo import cli_export, export_region  # noqa: E402
 from geo.export_image import ImageRenderer  # noqa: E402
+from geo.export_region import ExportInputs, inputs_from_region  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path("/work/shared/data")
@@ -77,7 +77,7 @@ def main() -> None:
     regions = {kode: region_inputs(kode) for kode in ("33.71", "31")}
     magelang = regions["33.71"]
     figures = [
-        cli_export.chart_figure(magelang, chart, public=False) for chart in CHARTS
+        export_region.chart_figure(magelang, chart, public=False) for chart in CHARTS
     ]
 
     with ImageRenderer() as renderer:
@@ -95,7 +95,7 @@ def main() -> None:
         briefing = {}
         for kode, inputs in regions.items():
             started = time.perf_counter()
-            cli_export.export(
+            export_region.export(
                 "laporan",
                 inputs,
                 fmt="pdf",
