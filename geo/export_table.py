@@ -281,9 +281,13 @@ def _prepared_layer(
     for name in columns:
         # one type per attribute: the column becomes text ("12", "<5", null)
         hidden[name] = hidden[name].map(
-            lambda value: None if value is None else str(value)
+            lambda value: None if _is_missing(value) else str(value)
         )
     return gpd.GeoDataFrame(hidden, geometry=prepared.geometry.name, crs=prepared.crs)
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
 
 
 def _plain_table(frame: pd.DataFrame) -> pd.DataFrame:

@@ -186,3 +186,14 @@ def test_layer_without_crs_is_refused(layer):
 
     with pytest.raises(GeoInputError, match="tidak punya sistem koordinat"):
         layer_to_geojson(bare)
+
+
+def test_public_gpkg_writes_missing_counts_as_null(layer, tmp_path):
+    layer["positif"] = pd.array([2, pd.NA, 7], dtype="Int64")
+    path = tmp_path / "lapisan.gpkg"
+    path.write_bytes(layer_to_gpkg(layer, public=True))
+
+    back = gpd.read_file(path)
+    assert back["positif"].iloc[0] == "<5"
+    assert pd.isna(back["positif"].iloc[1])  # null, not the text "nan"
+    assert back["positif"].iloc[2] == "7"
