@@ -99,11 +99,9 @@ def suppress_small_counts(
     columns = count_columns_of(frame) if count_columns is None else list(count_columns)
     result = frame.copy()
     for name in columns:
-        values = result[name]
-        hidden = values.map(is_small_count).astype(bool)
-        shown = values.astype(object).where(values.notna(), None)
-        shown = shown.map(lambda value: value if value is None else int(value))
-        result[name] = shown.where(~hidden, t("eks_kecil"))
+        cells = [_suppressed_cell(value) for value in result[name]]
+        # object dtype: a list of ints and None would otherwise become float
+        result[name] = pd.Series(cells, index=result.index, dtype=object)
     return result
 
 
@@ -284,6 +282,14 @@ def _prepared_layer(
             lambda value: None if _is_missing(value) else str(value)
         )
     return gpd.GeoDataFrame(hidden, geometry=prepared.geometry.name, crs=prepared.crs)
+
+
+def _suppressed_cell(value: object) -> object:
+    if _is_missing(value):
+        return None
+    if is_small_count(value):
+        return t("eks_kecil")
+    return int(value)
 
 
 def _is_missing(value: object) -> bool:

@@ -197,3 +197,13 @@ def test_public_gpkg_writes_missing_counts_as_null(layer, tmp_path):
     assert back["positif"].iloc[0] == "<5"
     assert pd.isna(back["positif"].iloc[1])  # null, not the text "nan"
     assert back["positif"].iloc[2] == "7"
+
+
+def test_public_csv_keeps_whole_numbers_beside_missing_counts():
+    frame = pd.DataFrame({"positif": pd.array([2, pd.NA, 7], dtype="Int64")})
+
+    back = read_csv(table_to_csv(frame, public=True))
+
+    assert back["positif"].tolist()[0] == "<5"
+    assert pd.isna(back["positif"].iloc[1])
+    assert back["positif"].tolist()[2] == "7"  # not "7.0"
