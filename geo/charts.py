@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
+from plotly.subplots import make_subplots
 
 from geo.errors import GeoInputError
 from geo.export import count_label, date_label, is_small_count
@@ -475,8 +476,14 @@ def facility_occupancy(
         )
     )
     fig.add_vline(x=100, line={"color": "#7F7F7F", "dash": "dot"})
+    # room on the right for the "terisi dari kapasitas" labels outside the bars
+    widest = np.nanmax(np.append(share_pct, 100.0))
     fig.update_layout(
-        xaxis={"title": {"text": t("eks_keterisian")}, "ticksuffix": "%"},
+        xaxis={
+            "title": {"text": t("eks_keterisian")},
+            "ticksuffix": "%",
+            "range": [0, widest * 1.3],
+        },
         showlegend=False,
     )
     return fig
@@ -550,14 +557,14 @@ def scenario_comparison(
     source: str,
     public: bool = False,
 ) -> go.Figure:
-    """Return grouped bars comparing allocation scenarios on each indicator.
+    """Return one small bar panel per indicator comparing allocation scenarios.
 
     Parameters
     ----------
     table : pd.DataFrame
         Long table: ``skenario`` (scenario name), ``indikator`` (indicator
-        label in Bahasa Indonesia, e.g. "Penduduk terjangkau (%)") and
-        ``nilai`` (number). Model outputs, so nothing is hidden in public.
+        label with its unit, Bahasa Indonesia, e.g. "Penduduk terjangkau (%)")
+        and ``nilai`` (number). Model outputs, so nothing is hidden in public.
     title, subtitle, source : str
         Chart title, subtitle (give the data date) and source line.
     public : bool
@@ -566,7 +573,8 @@ def scenario_comparison(
     Returns
     -------
     go.Figure
-        One group per indicator, one bar colour per scenario.
+        Indicators have different units, so each gets its own panel and axis;
+        a scenario keeps one colour in every panel.
 
     Raises
     ------
@@ -576,34 +584,45 @@ def scenario_comparison(
     _check_columns(table, ("skenario", "indikator", "nilai"), title)
     if table.empty:
         raise GeoInputError(t("err_eks_kosong", apa=title))
+    indicators = list(dict.fromkeys(table["indikator"].astype(str)))
+    scenarios = list(dict.fromkeys(table["skenario"].astype(str)))
+    colours = {name: COLORWAY[i % len(COLORWAY)] for i, name in enumerate(scenarios)}
 
-    fig = _styled_figure(title, subtitle, source, public=public)
-    for name, rows in table.groupby("skenario", sort=False):
+    panels = make_subplots(rows=1, cols=len(indicators), subplot_titles=indicators)
+    fig = _styled_figure(title, subtitle, source, public=public, base=panels)
+    for column, indicator in enumerate(indicators, start=1):
+        rows = table[table["indikator"].astype(str) == indicator]
+        names = rows["skenario"].astype(str).tolist()
         values = rows["nilai"].astype("float")
         fig.add_trace(
             go.Bar(
-                x=rows["indikator"].astype(str),
+                x=names,
                 y=values,
-                name=str(name),
+                name=indicator,
+                marker={"color": [colours[name] for name in names]},
                 text=[fmt_num(value) for value in values],
                 textposition="outside",
                 cliponaxis=False,
-                hovertemplate=f"{name}<br>%{{x}}: %{{y:,.1f}}<extra></extra>",
-            )
+                hovertemplate=f"{indicator}<br>%{{x}}: %{{y:,.1f}}<extra></extra>",
+            ),
+            row=1,
+            col=column,
         )
-    fig.update_layout(
-        barmode="group",
-        xaxis={"title": {"text": t("eks_indikator")}},
-        yaxis={"title": {"text": t("eks_nilai")}},
-    )
+    fig.update_layout(showlegend=False)
+    fig.update_yaxes(rangemode="tozero", tickformat=",~r")
     return fig
 
 
 def _styled_figure(
-    title: str, subtitle: str, source: str, *, public: bool
+    title: str,
+    subtitle: str,
+    source: str,
+    *,
+    public: bool,
+    base: go.Figure | None = None,
 ) -> go.Figure:
     register_template()
-    fig = go.Figure()
+    fig = go.Figure() if base is None else base
     fig.update_layout(
         template=TEMPLATE_NAME,
         title={"text": f"<b>{title}</b>", "subtitle": {"text": subtitle}},

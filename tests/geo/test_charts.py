@@ -171,7 +171,7 @@ def test_resource_stock_draws_one_line_per_resource():
     assert sorted(trace.name for trace in figure.data) == ["Kit tes", "Oksigen"]
 
 
-def test_scenario_comparison_groups_bars_with_indonesian_numbers():
+def test_scenario_comparison_has_a_panel_per_indicator_with_indonesian_numbers():
     table = pd.DataFrame(
         {
             "skenario": ["A", "A", "B", "B"],
@@ -182,8 +182,15 @@ def test_scenario_comparison_groups_bars_with_indonesian_numbers():
 
     figure = charts.scenario_comparison(table, **COMMON)
 
-    assert figure.layout.barmode == "group"
-    assert list(figure.data[0].text) == ["81,2", "1.234,5"]
+    # one panel per indicator: units differ, so they never share an axis
+    assert [trace.name for trace in figure.data] == ["Terjangkau (%)", "Jarak (km)"]
+    assert [trace.yaxis for trace in figure.data] == ["y", "y2"]
+    assert list(figure.data[0].x) == ["A", "B"]
+    assert list(figure.data[0].text) == ["81,2", "90,0"]
+    assert list(figure.data[1].text) == ["1.234,5", "2,0"]
+    assert figure.data[0].marker.color == figure.data[1].marker.color
+    titles = [note.text for note in figure.layout.annotations]
+    assert {"Terjangkau (%)", "Jarak (km)", "Sumber: Uji"} <= set(titles)
 
 
 def test_missing_column_is_reported_in_bahasa_indonesia():
