@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "geo.cli_situation",
     "geo.cli_import",
     "geo.cli_hotspots",
+    "geo.cli_export",
 )
 
 

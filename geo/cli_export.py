@@ -1,0 +1,93 @@
+"""Command ``python -m geo export {grafik,tabel,peta,laporan}`` for scheduled jobs.
+
+Example: ``python -m geo export laporan --wilayah 33.71 --tanggal 2020-10-06
+--format pdf --keluar laporan.pdf``. Region loading is isolated in
+:func:`load_export_inputs`; the exports themselves are in
+:mod:`geo.export_region`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+
+from geo.export_image import DEFAULT_TIMEOUT_S, ImageRenderer
+from geo.export_region import CHARTS, KINDS, ExportInputs, export, inputs_from_region
+
+logger = logging.getLogger(__name__)
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register the ``export`` command on ``subparsers``."""
+    parser = subparsers.add_parser(
+        "export",
+        help="Ekspor grafik, tabel, peta atau Laporan Situasi ke berkas.",
+        description=(
+            "Ekspor untuk jadwal harian: grafik (png, svg, pdf, html), tabel "
+            "(xlsx, csv), peta (html, png, geojson, gpkg), laporan (pdf)."
+        ),
+    )
+    parser.add_argument("jenis", choices=KINDS, help="Apa yang diekspor.")
+    parser.add_argument("--wilayah", required=True, help="Kode wilayah, mis. 33.71.")
+    parser.add_argument(
+        "--tanggal", default=None, help="Tanggal data TTTT-BB-HH (bawaan: terakhir)."
+    )
+    parser.add_argument("--format", dest="fmt", default=None, help="Format berkas.")
+    parser.add_argument("--keluar", required=True, type=Path, help="Berkas hasil.")
+    parser.add_argument(
+        "--grafik", default="kurva", choices=CHARTS, help="Grafik yang diekspor."
+    )
+    parser.add_argument(
+        "--publik", action="store_true", help="Rilis publik: angka 1-4 jadi <5."
+    )
+    parser.add_argument(
+        "--batas-waktu",
+        dest="timeout_s",
+        type=float,
+        default=DEFAULT_TIMEOUT_S,
+        help="Detik paling lama untuk satu gambar.",
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``export`` from parsed arguments and return the exit code."""
+    inputs = load_export_inputs(args.wilayah, args.tanggal)
+    with ImageRenderer(timeout_s=args.timeout_s) as renderer:
+        path = export(
+            args.jenis,
+            inputs,
+            fmt=args.fmt,
+            out_path=args.keluar,
+            chart=args.grafik,
+            public=args.publik,
+            renderer=renderer,
+        )
+    logger.info("export written: %s", path)
+    return 0
+
+
+def load_export_inputs(kode: str, tanggal: str | None) -> ExportInputs:
+    """Return the export inputs of region ``kode`` at ``tanggal`` (latest if None).
+
+    The one place that reads a region pack: :func:`geo.regions.load_region`.
+
+    Raises
+    ------
+    GeoInputError
+        If the region is unknown, its files unreadable, or the date absent.
+    """
+    from geo.regions import load_region  # the data floor, read only when run
+
+    region = load_region(kode)
+    source = region.pack.kasus.sumber if region.pack.kasus else region.pack.nama
+    return inputs_from_region(
+        kode=region.pack.kode,
+        name=region.pack.nama,
+        kelurahan=region.kelurahan,
+        cases=region.cases,
+        source=source,
+        notes=region.notes,
+        tanggal=tanggal,
+    )

@@ -1,0 +1,205 @@
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import geopandas as gpd
+import openpyxl
+import pandas as pd
+import pypdf
+import pytest
+
+from geo import export_region
+from geo.errors import GeoInputError
+from geo.export_image import ImageRenderer
+from geo.export_region import (
+    ExportInputs,
+    export,
+    inputs_from_region,
+    kelurahan_table,
+)
+from tests.geo.export_support import (
+    PNG_SIGNATURE,
+    png_size,
+    three_kelurahan,
+    three_kelurahan_cases,
+    warm_renderer,
+)
+
+EXTERNAL_ASSET = re.compile(
+    r"<(script|link)\b[^>]*\b(src|href)\s*=\s*[\"']?(https?:)?//", re.IGNORECASE
+)
+
+
+@pytest.fixture
+def image_renderer(request: pytest.FixtureRequest) -> ImageRenderer:
+    return warm_renderer(request.config)
+
+
+@pytest.fixture
+def inputs() -> ExportInputs:
+    return inputs_from_region(
+        kode="99.01",
+        name="Kota Uji",
+        kelurahan=three_kelurahan(),
+        cases=three_kelurahan_cases(),
+        source="Dinkes Kota Uji",
+        notes=("Data penduduk tidak tersedia.",),
+        tanggal=None,
+    )
+
+
+def test_inputs_default_to_the_latest_date_and_know_the_previous(inputs):
+    assert inputs.data_date == pd.Timestamp("2020-10-06")
+    assert inputs.previous_date == pd.Timestamp("2020-10-05")
+
+
+@pytest.mark.parametrize(
+    ("tanggal", "message"),
+    [("2020-10-07", "Tidak ada data untuk tanggal 7 Okt 2020"), ("6/10", "TTTT-BB-HH")],
+    ids=["absent", "unreadable"],
+)
+def test_bad_date_is_reported_with_the_dates_available(tanggal, message):
+    with pytest.raises(GeoInputError, match=message):
+        inputs_from_region(
+            kode="99.01",
+            name="Kota Uji",
+            kelurahan=three_kelurahan(),
+            cases=three_kelurahan_cases(),
+            source="Uji",
+            notes=(),
+            tanggal=tanggal,
+        )
+
+
+def test_kelurahan_table_worked_out_by_hand(inputs):
+    table = kelurahan_table(inputs).set_index("kode")
+
+    assert table.loc["99.01.01.1001", "positif"] == 1234
+    assert table.loc["99.01.01.1001", "baru"] == 4  # 1.230 -> 1.234
+    assert table.loc["99.01.01.1001", "aktif"] == 30  # 10 dirawat + 20 isolasi
+    assert table.loc["99.01.01.1002", "baru"] == 2
+    assert table.index[0] == "99.01.01.1001"  # largest first
+
+
+def test_briefing_kpis_and_changes_worked_out_by_hand(inputs):
+    content = export_region.briefing_input(inputs, map_html=None)
+
+    kpis = {kpi.label: kpi for kpi in content.kpis}
+    positif = kpis["Kasus konfirmasi kumulatif"]
+    assert (positif.value, positif.change) == (1237.0, 6.0)
+    active = kpis["Kasus aktif"]
+    assert (active.value, active.change) == (32.0, 3.0)  # 29 -> 32
+
+
+def test_table_exports_read_back(inputs, tmp_path):
+    xlsx = export("tabel", inputs, fmt="xlsx", out_path=tmp_path / "t.xlsx")
+    csv = export("tabel", inputs, fmt="csv", out_path=tmp_path / "t.csv")
+
+    book = openpyxl.load_workbook(xlsx)
+    assert book.sheetnames == ["Data", "Keterangan"]
+    rows = list(book["Data"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("Kode", "Kelurahan", "Kecamatan")
+    assert [row[3] for row in rows[1:]] == [1234, 3, 0]
+    back = pd.read_csv(csv, encoding="utf-8-sig", dtype=str)
+    assert back["kode"].tolist() == ["99.01.01.1001", "99.01.01.1002", "99.01.02.1003"]
+
+
+def test_layer_exports_read_back_with_geometries(inputs, tmp_path):
+    geojson = export("peta", inputs, fmt="geojson", out_path=tmp_path / "p.geojson")
+    gpkg = export("peta", inputs, fmt="gpkg", out_path=tmp_path / "p.gpkg")
+
+    for path in (geojson, gpkg):
+        layer = gpd.read_file(path)
+        assert len(layer) == 3
+        assert set(layer.geom_type) == {"Polygon"}
+        assert layer.crs.to_epsg() == 4326
+
+
+def test_map_html_opens_with_no_internet(inputs, tmp_path):
+    path = export("peta", inputs, fmt="html", out_path=tmp_path / "peta.html")
+
+    html = path.read_text(encoding="utf-8")
+    assert EXTERNAL_ASSET.search(html) is None
+    assert "Kel 1" in html
+
+
+def test_image_exports_read_back(inputs, tmp_path, image_renderer):
+    png = export(
+        "grafik",
+        inputs,
+        fmt="png",
+        out_path=tmp_path / "g.png",
+        renderer=image_renderer,
+    ).read_bytes()
+    svg = export(
+        "grafik",
+        inputs,
+        fmt="svg",
+        chart="kecamatan",
+        out_path=tmp_path / "g.svg",
+        renderer=image_renderer,
+    )
+    pdf = export(
+        "laporan",
+        inputs,
+        fmt="pdf",
+        out_path=tmp_path / "l.pdf",
+        renderer=image_renderer,
+    )
+    map_png = export(
+        "peta", inputs, fmt="png", out_path=tmp_path / "p.png", renderer=image_renderer
+    ).read_bytes()
+
+    assert png.startswith(PNG_SIGNATURE)
+    assert png_size(png) == (2000, 1124)
+    assert ElementTree.parse(svg).getroot().tag.endswith("svg")
+    reader = pypdf.PdfReader(pdf)
+    assert "Laporan Situasi" in reader.pages[0].extract_text()
+    assert map_png.startswith(PNG_SIGNATURE)
+
+
+def test_unsupported_format_names_the_choices(inputs, tmp_path):
+    with pytest.raises(GeoInputError, match="Pilih salah satu: xlsx, csv"):
+        export("tabel", inputs, fmt="ods", out_path=tmp_path / "t.ods")
+
+
+def test_public_release_is_applied_in_every_export(inputs, tmp_path, image_renderer):
+    """Kelurahan 2 has 3 cases and 2 new ones: no export may show either."""
+
+    def made(kind: str, fmt: str, chart: str = "kurva") -> Path:
+        return export(
+            kind,
+            inputs,
+            fmt=fmt,
+            chart=chart,
+            out_path=tmp_path / f"{kind}-{chart}.{fmt}",
+            public=True,
+            renderer=image_renderer,
+        )
+
+    csv = pd.read_csv(made("tabel", "csv"), encoding="utf-8-sig", dtype=str)
+    assert csv.loc[1, "positif"] == "<5" and csv.loc[1, "baru"] == "<5"
+
+    sheet = openpyxl.load_workbook(made("tabel", "xlsx"))["Data"]
+    assert (sheet["D3"].value, sheet["E3"].value) == ("<5", "<5")
+
+    features = json.loads(made("peta", "geojson").read_text())["features"]
+    assert features[1]["properties"]["positif"] == "<5"
+    assert gpd.read_file(made("peta", "gpkg"))["positif"].tolist()[1] == "<5"
+
+    html = made("peta", "html").read_text(encoding="utf-8")
+    assert '"label": "\\u003c5"' in html or '"label": "<5"' in html
+
+    svg = ElementTree.parse(made("grafik", "svg", chart="kelurahan")).getroot()
+    texts = [node.text for node in svg.iter() if node.tag.endswith("text")]
+    assert "<5" in texts and "3" not in texts
+
+    chart_html = made("grafik", "html", chart="kelurahan").read_text()
+    assert "\\u003c5" in chart_html or "<5" in chart_html
+
+    pdf = pypdf.PdfReader(made("laporan", "pdf"))
+    lines = "\n".join(page.extract_text() for page in pdf.pages).splitlines()
+    assert "<5" in lines and "3" not in lines and "2" not in lines
