@@ -533,14 +533,11 @@ def _sparse_mclp(problem: _Problem) -> _Built:
     n_candidate = reach.shape[1]
     model = pulp.LpProblem("mclp-sparse", pulp.LpMaximize)
     site_vars = [
-        pulp.LpVariable(f"x_{j}", cat=pulp.LpBinary) for j in range(n_candidate)
+        model.add_variable(f"x_{j}", cat=pulp.LpBinary) for j in range(n_candidate)
     ]
     rows, columns = np.nonzero(reach)
     reachable = np.unique(rows)
-    covered = {
-        i: pulp.LpVariable(f"y_{i}", lowBound=0, upBound=1, cat=pulp.LpBinary)
-        for i in reachable
-    }
+    covered = {i: model.add_variable(f"y_{i}", cat=pulp.LpBinary) for i in reachable}
     model += pulp.lpSum(problem.weights[i] * covered[i] for i in reachable)
     splits = np.searchsorted(rows, reachable, side="left")
     ends = np.searchsorted(rows, reachable, side="right")
@@ -612,7 +609,9 @@ def _assignment_shares(
         return shares
     open_columns = np.nonzero(chosen)[0]
     nearest = open_columns[np.argmin(values[:, open_columns], axis=1)]
-    shares[np.arange(n_demand), nearest] = 1.0
+    # a point with no path to any open site (network cost) stays unserved
+    reachable = np.isfinite(values[np.arange(n_demand), nearest])
+    shares[np.nonzero(reachable)[0], nearest[reachable]] = 1.0
     return shares
 
 
@@ -628,10 +627,12 @@ def _recheck(problem: _Problem, chosen: np.ndarray, shares: np.ndarray) -> _Chec
     """Recompute travel and coverage from the chosen sites; list any violation."""
     values = problem.cost.values
     served = shares.sum(axis=1)
-    travel = np.where(served > 0, (shares * values).sum(axis=1), np.nan)
-    distance = np.where(
-        served > 0, (shares * problem.cost.distance_m).sum(axis=1), np.nan
-    )
+    used = shares > 0
+    # multiply only where a share is used: 0 × inf (no path) would give NaN
+    travel_sum = (np.where(used, values, 0.0) * shares).sum(axis=1)
+    distance_sum = (np.where(used, problem.cost.distance_m, 0.0) * shares).sum(axis=1)
+    travel = np.where(served > 0, travel_sum, np.nan)
+    distance = np.where(served > 0, distance_sum, np.nan)
     worst_share_cost = np.where(shares > _TOLERANCE, values, -np.inf).max(axis=1)
     if problem.radius is None:
         is_covered = served > 0
@@ -832,7 +833,8 @@ def site_facilities_from_points(
     speed_kmh : float
         Travel speed used with ``radius_min``.
     use_fixed, use_capacity : bool
-        Whether to honour ``tetap`` and ``kapasitas`` when present.
+        Whether to honour ``tetap`` and ``kapasitas`` when present; capacity is
+        used by p-median and LSCP only, and a note says when it is not.
     solver, time_limit_s
         As :func:`site_facilities`.
 
@@ -849,16 +851,19 @@ def site_facilities_from_points(
     """
     if radius_m is not None and radius_min is not None:
         raise GeoInputError(t("alok_err_dua_radius"))
-    metric_crs, demand_xy, candidate_xy = _project_points(demand, candidates, crs)
+    metric_crs, demand_xy, candidate_xy = project_points(demand, candidates, crs)
     weights = _numeric_column(demand, "bobot", t("alok_permintaan"))
     fixed = _fixed_column(candidates) if use_fixed else None
     capacity = None
-    if (
-        use_capacity
-        and "kapasitas" in candidates
-        and candidates["kapasitas"].notna().any()
-    ):
-        capacity = _numeric_column(candidates, "kapasitas", t("alok_kandidat"))
+    has_capacity = "kapasitas" in candidates and candidates["kapasitas"].notna().any()
+    ignored = []
+    if use_capacity and has_capacity:
+        if model in MODELS_WITH_CAPACITY:
+            capacity = _numeric_column(candidates, "kapasitas", t("alok_kandidat"))
+        else:
+            ignored.append(
+                t("alok_note_kapasitas_diabaikan", model=t(f"alok_model_{model}"))
+            )
 
     in_minutes = radius_min is not None
     cost = straight_line_cost(
@@ -893,13 +898,33 @@ def site_facilities_from_points(
         kpi=result.kpi,
         solve=result.solve,
         parameters=parameters,
-        notes=result.notes,
+        notes=(*result.notes, *ignored),
     )
 
 
-def _project_points(
+def project_points(
     demand: pd.DataFrame, candidates: pd.DataFrame, crs: str | None
 ) -> tuple[str, np.ndarray, np.ndarray]:
+    """Return the metric CRS and the metre coordinates of demand and candidates.
+
+    Parameters
+    ----------
+    demand, candidates : pd.DataFrame
+        ``id`` and either ``x``, ``y`` in ``crs`` or ``lat``, ``lon`` in degrees.
+    crs : str, optional
+        Projected CRS of ``x``/``y``; lat/lon go to the UTM zone of their median.
+
+    Returns
+    -------
+    tuple of (str, np.ndarray, np.ndarray)
+        CRS and (n, 2) arrays in metres.
+
+    Raises
+    ------
+    GeoInputError
+        If an id repeats, a coordinate is invalid, or x/y come without a
+        projected CRS.
+    """
     for frame, what in (
         (demand, t("alok_permintaan")),
         (candidates, t("alok_kandidat")),

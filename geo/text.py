@@ -383,6 +383,54 @@ TEXT: dict[str, str] = {
         "Tempat tidur habis mulai {date}: {unplaced} pasien tidak tertampung."
     ),
     "alok_note_cukup": "Tempat tidur cukup selama {days} hari proyeksi.",
+    "alok_berkas_bobot": "berkas bobot",
+    "alok_tetap": "tetap",
+    "alok_ya": "ya",
+    "alok_tidak": "tidak",
+    "alok_tercakup": "tercakup",
+    "alok_cli_bobot": "CSV kode,bobot[,nama,minimum,maksimum,dimiliki]",
+    "alok_cli_stok": "jumlah unit yang dibagi",
+    "alok_cli_min": "minimum unit per kelurahan (bila tidak ada di berkas)",
+    "alok_cli_max": "maksimum unit per kelurahan (bila tidak ada di berkas)",
+    "alok_cli_p": "jumlah lokasi, termasuk lokasi tetap",
+    "alok_cli_m": "jangkauan dalam meter",
+    "alok_cli_menit": "jangkauan dalam menit pada --kecepatan-kmj",
+    "alok_cli_tetap": "jangan pertahankan lokasi bertanda tetap",
+    "alok_cli_maks": "batas jarak/waktu tempuh rujukan",
+    "alok_cli_wilayah": "kode wilayah (belum tersambung; pakai berkas)",
+    "alok_cli_permintaan": "CSV id,lat,lon,bobot atau id,x,y,bobot (dengan --crs)",
+    "alok_cli_kandidat": "CSV id,lat,lon[,kapasitas,tetap] atau id,x,y,...",
+    "alok_cli_crs": "CRS meter untuk kolom x,y, misalnya EPSG:32749",
+    "alok_cli_faktor": "faktor belok: jarak jalan ÷ jarak garis lurus",
+    "alok_cli_kecepatan": "kecepatan rata-rata dalam km/jam",
+    "alok_err_berkas_perlu": "Berkas {what} perlu diisi.",
+    "alok_err_berkas": "Berkas {what} '{path}' tidak ditemukan. Periksa jalurnya.",
+    "alok_err_berkas_baca": (
+        "Berkas {what} '{path}' tidak terbaca sebagai CSV UTF-8 dengan baris judul."
+    ),
+    "alok_err_berkas_kosong": "Berkas {what} '{path}' tidak berisi baris data.",
+    "alok_err_wilayah": (
+        "Mode --wilayah {value} belum tersambung ke paket wilayah; pakai "
+        "--permintaan dan --kandidat."
+    ),
+    "alok_note_kapasitas_diabaikan": (
+        "Kolom kapasitas tidak dipakai oleh model {model}; pilih p-median atau "
+        "LSCP untuk memakai kapasitas."
+    ),
+    "alok_cli_judul_distribusi": "Pembagian {stock} unit:",
+    "alok_cli_model": "Model: {model}",
+    "alok_cli_solver": "Solver: {solver}, {status} ({seconds} detik)",
+    "alok_cli_terpilih": "Lokasi terpilih ({count}): {names}",
+    "alok_cli_tercakup": (
+        "Tercakup dalam {radius} {unit}: {covered} dari {total} ({pct} %)"
+    ),
+    "alok_cli_tempuh": "Tempuh rata-rata {mean} {unit}, terjauh {worst} {unit}",
+    "alok_cli_penugasan": "Penugasan titik permintaan:",
+    "alok_cli_catatan": "Catatan:",
+    "alok_cli_rujukan": (
+        "Pasien {demand}: mendapat tempat {placed}, tidak tertampung {unplaced}"
+    ),
+    "alok_cli_rs": "  {name}: {placed} dari {capacity} tempat tidur",
 }
 
 
