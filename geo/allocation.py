@@ -20,6 +20,7 @@ import dataclasses
 import logging
 import math
 import time
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -85,7 +86,10 @@ def make_solver(name: str, time_limit_s: float) -> pulp.LpSolver:
     if name == "highs":
         return pulp.HiGHS(msg=False, timeLimit=time_limit_s)
     if name == "cbc":
-        return pulp.PULP_CBC_CMD(msg=False, timeLimit=time_limit_s)
+        # the CBC bundled with PuLP 3.3 warns that it moves to an extra in 4.0
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", category=DeprecationWarning)
+            return pulp.PULP_CBC_CMD(msg=False, timeLimit=time_limit_s)
     raise GeoInputError(
         t("alok_err_solver", value=name, choices=", ".join(SOLVERS)),
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import math
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -282,7 +283,7 @@ def site_facilities(
         cost, weights, model, p, radius, fixed, capacity, demand_ids, candidate_ids
     )
 
-    built = _build_model(problem, time_limit_s)
+    built = _build_model(problem)
     report = solve_problem(
         built.problem,
         solver=solver,
@@ -486,7 +487,16 @@ def _explain_infeasible(problem: _Problem) -> str:
     return t("alok_infeasible_umum", model=t(f"alok_model_{problem.model}"))
 
 
-def _build_model(problem: _Problem, time_limit_s: float) -> _Built:
+def _build_model(problem: _Problem) -> _Built:
+    # spopt 0.7 builds variables with a constructor PuLP 3.3 deprecates
+    with warnings.catch_warnings():
+        warnings.filterwarnings(
+            "ignore", message="Constructing LpVariable", category=DeprecationWarning
+        )
+        return _build_spopt_model(problem)
+
+
+def _build_spopt_model(problem: _Problem) -> _Built:
     values = problem.cost.values
     predefined = problem.fixed.astype(int) if problem.fixed.any() else None
     if problem.model == "mclp":
