@@ -52,6 +52,8 @@ DEFAULT_CIRCUITY = 1.3
 DEFAULT_SPEED_KMH = 30.0
 # MCLP models are built sparse (pairs within the radius only) above this size.
 SPARSE_MCLP_CELLS = 200_000
+# p-median starts from each point's 12 nearest candidates (doubled when short).
+NEAREST_K_START = 12
 _TOLERANCE = 1e-6
 
 
@@ -283,13 +285,16 @@ def site_facilities(
         cost, weights, model, p, radius, fixed, capacity, demand_ids, candidate_ids
     )
 
-    built = _build_model(problem)
-    report = solve_problem(
-        built.problem,
-        solver=solver,
-        time_limit_s=time_limit_s,
-        explain_infeasible=lambda: _explain_infeasible(problem),
-    )
+    if problem.model == "pmedian" and problem.capacity is None:
+        built, report = _solve_nearest_pmedian(problem, solver, time_limit_s)
+    else:
+        built = _build_model(problem)
+        report = solve_problem(
+            built.problem,
+            solver=solver,
+            time_limit_s=time_limit_s,
+            explain_infeasible=lambda: _explain_infeasible(problem),
+        )
 
     return _result_from_solution(problem, built, report)
 
@@ -314,6 +319,7 @@ class _Built:
     site_vars: list[pulp.LpVariable]
     assign_vars: np.ndarray | None
     is_sparse: bool
+    nearest_k: int | None = None
 
 
 def _check_siting(
@@ -560,6 +566,68 @@ def _sparse_mclp(problem: _Problem) -> _Built:
     return _Built(model, site_vars, None, True)
 
 
+def _solve_nearest_pmedian(
+    problem: _Problem, solver: str, time_limit_s: float
+) -> tuple[_Built, SolveReport]:
+    """Exact p-median on each point's k nearest candidates, doubling k if needed.
+
+    Each point may also take a "beyond" assignment costing its (k+1)-th nearest
+    travel, a lower bound on any farther site; so the model is a relaxation of
+    the full p-median, and an optimum that uses no "beyond" assignment is
+    optimal for the full model (the k-nearest p-median of spopt, after
+    Church 2003 and Elloumi 2010).
+    """
+    n_candidate = problem.cost.values.shape[1]
+    nearest_k = min(n_candidate, NEAREST_K_START)
+    while True:
+        built, beyond = _nearest_pmedian_model(problem, nearest_k)
+        report = solve_problem(
+            built.problem,
+            solver=solver,
+            time_limit_s=time_limit_s,
+            explain_infeasible=lambda: _explain_infeasible(problem),
+        )
+        used_beyond = any((var.varValue or 0.0) > 0.5 for var in beyond)
+        if not used_beyond or nearest_k == n_candidate:
+            return built, report
+        logger.info("p-median: k = %s too small, doubling", nearest_k)
+        nearest_k = min(n_candidate, 2 * nearest_k)
+
+
+def _nearest_pmedian_model(
+    problem: _Problem, nearest_k: int
+) -> tuple[_Built, list[pulp.LpVariable]]:
+    values = problem.cost.values
+    n_demand, n_candidate = values.shape
+    order = np.argsort(values, axis=1, kind="stable")
+    model = pulp.LpProblem("pmedian-nearest", pulp.LpMinimize)
+    site_vars = [
+        model.add_variable(f"y_{j}", cat=pulp.LpBinary) for j in range(n_candidate)
+    ]
+    objective = []
+    beyond = []
+    for i in range(n_demand):
+        terms = []
+        for j in order[i, :nearest_k]:
+            assign = model.add_variable(f"z_{i}_{j}", lowBound=0, upBound=1)
+            model += assign <= site_vars[j]
+            terms.append(assign)
+            objective.append(problem.weights[i] * values[i, j] * assign)
+        if nearest_k < n_candidate:
+            far = model.add_variable(f"u_{i}", lowBound=0, upBound=1)
+            terms.append(far)
+            beyond.append(far)
+            objective.append(problem.weights[i] * values[i, order[i, nearest_k]] * far)
+        model += pulp.lpSum(terms) == 1
+    model += pulp.lpSum(objective)
+    model += pulp.lpSum(site_vars) == problem.p
+    for j in np.nonzero(problem.fixed)[0]:
+        site_vars[j].setInitialValue(1)
+        site_vars[j].fixValue()
+    built = _Built(model, site_vars, None, nearest_k < n_candidate, nearest_k)
+    return built, beyond
+
+
 def _result_from_solution(
     problem: _Problem, built: _Built, report: SolveReport
 ) -> SitingResult:
@@ -583,6 +651,7 @@ def _result_from_solution(
         "has_capacity": problem.capacity is not None,
         "time_limit_s": report.time_limit_s,
         "is_sparse": built.is_sparse,
+        "nearest_k": built.nearest_k,
     }
     logger.info(
         "siting %s: %s of %s sites, covered %s",
@@ -778,7 +847,9 @@ def _siting_notes(
         notes.append(
             t("alok_note_belum_optimal", seconds=fmt_num(report.time_limit_s, 0))
         )
-    if built.is_sparse:
+    if built.is_sparse and built.nearest_k is not None:
+        notes.append(t("alok_note_terdekat", k=built.nearest_k))
+    elif built.is_sparse:
         notes.append(t("alok_note_sparse"))
     if problem.fixed.any():
         notes.append(t("alok_note_tetap", count=int(problem.fixed.sum())))

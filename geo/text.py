@@ -278,6 +278,10 @@ TEXT: dict[str, str] = {
         "cepat; hasilnya sama dengan model penuh."
     ),
     "alok_note_tetap": "{count} lokasi yang sudah ada dipertahankan.",
+    "alok_note_terdekat": (
+        "Model p-median disusun dari {k} kandidat terdekat per titik agar cepat; "
+        "hasilnya terbukti sama dengan model penuh."
+    ),
     "alok_note_bobot_nol_titik": (
         "{count} titik permintaan berbobot 0 tidak ikut menentukan cakupan."
     ),
