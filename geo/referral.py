@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 from scipy import sparse
@@ -24,7 +25,14 @@ from scipy.optimize import linprog
 
 from geo.allocation import SCENARIO_VERSION, from_plain, to_plain
 from geo.errors import GeoInputError
-from geo.siting import TravelCost
+from geo.projection import BedProjection, kelurahan_beds
+from geo.siting import (
+    DEFAULT_CIRCUITY,
+    TravelCost,
+    candidates_in_metres,
+    demand_points_from_kelurahan,
+    straight_line_cost,
+)
 from geo.text import fmt_int, fmt_num, t
 
 logger = logging.getLogger(__name__)
@@ -499,4 +507,76 @@ def refer_over_days(
         first_shortage=first_shortage,
         parameters={"max_travel": max_travel, "unit": cost.unit, "days": len(daily)},
         notes=tuple(notes),
+    )
+
+
+def refer_projection(
+    projection: BedProjection,
+    kelurahan: gpd.GeoDataFrame,
+    hospitals: pd.DataFrame,
+    *,
+    metric_crs: str,
+    circuity: float = DEFAULT_CIRCUITY,
+    speed_kmh: float | None = None,
+    max_travel: float | None = None,
+) -> ReferralTimeline:
+    """Return when and where beds run out for a projection of ward patients.
+
+    Parameters
+    ----------
+    projection : BedProjection
+        Output of :func:`geo.projection.project_beds`.
+    kelurahan : gpd.GeoDataFrame
+        Boundaries with ``kode`` (any CRS); patients start at kelurahan centres.
+    hospitals : pd.DataFrame
+        ``id``, ``lat``, ``lon``, ``kapasitas`` (ward beds for these patients).
+    metric_crs : str
+        The region's metric CRS.
+    circuity : float
+        Road distance per straight-line distance.
+    speed_kmh : float, optional
+        When given, travel and ``max_travel`` are in minutes.
+    max_travel : float, optional
+        Longest acceptable travel (metres, or minutes with ``speed_kmh``).
+
+    Returns
+    -------
+    ReferralTimeline
+        As :func:`refer_over_days`.
+
+    Raises
+    ------
+    GeoInputError
+        If a column is missing, a kelurahan of the projection is not in the
+        layer, or as :func:`refer_patients`.
+    """
+    beds = kelurahan_beds(projection)
+    weights = pd.Series(1.0, index=beds.index)
+    points, _ = demand_points_from_kelurahan(kelurahan, weights, metric_crs)
+    points = points.set_index("id")
+    unknown = [kode for kode in beds.index if kode not in points.index]
+    if unknown:
+        raise GeoInputError(
+            t("alok_err_kode_hilang", value=unknown[0], count=len(unknown))
+        )
+    if "kapasitas" not in hospitals:
+        raise GeoInputError(
+            t("alok_err_kolom", columns="kapasitas", what=t("alok_kandidat"))
+        )
+
+    demand = points.loc[beds.index]
+    sites = candidates_in_metres(hospitals, metric_crs)
+    cost = straight_line_cost(
+        demand[["x", "y"]].to_numpy(),
+        sites[["x", "y"]].to_numpy(),
+        circuity=circuity,
+        speed_kmh=speed_kmh,
+    )
+    capacity = pd.to_numeric(hospitals["kapasitas"], errors="coerce").to_numpy()
+    return refer_over_days(
+        beds,
+        cost,
+        capacity,
+        hospital_ids=hospitals["id"].astype(str).tolist(),
+        max_travel=max_travel,
     )

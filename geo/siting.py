@@ -1215,9 +1215,16 @@ def candidates_from_facilities(
     left_out = chosen.loc[~valid, "nama"].astype(str).tolist()
 
     kept = chosen[valid]
+    names = kept["nama"].astype(str)
+    repeat = names.groupby(names).cumcount().to_numpy()
+    # two valid facilities with one name stay apart: "RS X", "RS X (2)"
+    ids = [
+        name if n == 0 else f"{name} ({n + 1})"
+        for name, n in zip(names, repeat, strict=True)
+    ]
     table = pd.DataFrame(
         {
-            "id": kept["nama"].astype(str).to_numpy(),
+            "id": ids,
             "lat": kept["lat"].astype(float).to_numpy(),
             "lon": kept["lon"].astype(float).to_numpy(),
             "kapasitas": (
@@ -1238,3 +1245,107 @@ def candidates_from_facilities(
             )
         )
     return table, tuple(notes)
+
+
+def site_facilities_from_layers(
+    kelurahan: gpd.GeoDataFrame,
+    weights: pd.Series,
+    candidates: pd.DataFrame,
+    model: str,
+    *,
+    metric_crs: str,
+    p: int | None = None,
+    radius_m: float | None = None,
+    radius_min: float | None = None,
+    circuity: float = DEFAULT_CIRCUITY,
+    speed_kmh: float = DEFAULT_SPEED_KMH,
+    use_fixed: bool = True,
+    solver: str = "highs",
+    time_limit_s: float = DEFAULT_TIME_LIMIT_S,
+) -> SitingResult:
+    """Return a siting answer for a region: kelurahan demand, candidate sites.
+
+    Parameters
+    ----------
+    kelurahan : gpd.GeoDataFrame
+        Boundaries with ``kode`` (any CRS).
+    weights : pd.Series
+        Demand weight per ``kode`` (population, active cases, ...).
+    candidates : pd.DataFrame
+        ``id``, ``lat``, ``lon`` and optional ``kapasitas``, ``tetap`` (e.g.
+        from :func:`candidates_from_facilities`).
+    model : str
+        One of ``MODELS``.
+    metric_crs : str
+        The region's metric CRS.
+    p, radius_m, radius_min, circuity, speed_kmh, use_fixed, solver, time_limit_s
+        As :func:`site_facilities_from_points`.
+
+    Returns
+    -------
+    SitingResult
+        As :func:`site_facilities`, with the notes on kelurahan centres added.
+
+    Raises
+    ------
+    GeoInputError
+        As :func:`demand_points_from_kelurahan` and
+        :func:`site_facilities_from_points`.
+    """
+    demand, notes = demand_points_from_kelurahan(kelurahan, weights, metric_crs)
+    sites = candidates_in_metres(candidates, metric_crs)
+
+    result = site_facilities_from_points(
+        demand,
+        sites,
+        model,
+        p=p,
+        radius_m=radius_m,
+        radius_min=radius_min,
+        crs=metric_crs,
+        circuity=circuity,
+        speed_kmh=speed_kmh,
+        use_fixed=use_fixed,
+        solver=solver,
+        time_limit_s=time_limit_s,
+    )
+    return SitingResult(
+        model=result.model,
+        sites=result.sites,
+        assignment=result.assignment,
+        kpi=result.kpi,
+        solve=result.solve,
+        parameters=result.parameters,
+        notes=(*notes, *result.notes),
+    )
+
+
+def candidates_in_metres(candidates: pd.DataFrame, metric_crs: str) -> pd.DataFrame:
+    """Return ``candidates`` with ``lat``/``lon`` replaced by ``x``/``y`` in metres.
+
+    Parameters
+    ----------
+    candidates : pd.DataFrame
+        ``id``, ``lat``, ``lon`` (degrees) and any other columns.
+    metric_crs : str
+        Target metric CRS.
+
+    Returns
+    -------
+    pd.DataFrame
+        The same rows with ``x``, ``y`` in ``metric_crs``.
+
+    Raises
+    ------
+    GeoInputError
+        If a column is missing or a coordinate is invalid.
+    """
+    for column in ("id", "lat", "lon"):
+        if column not in candidates:
+            raise GeoInputError(
+                t("alok_err_kolom", columns=column, what=t("alok_kandidat"))
+            )
+    degrees = _coordinates(candidates, "lon", "lat", t("alok_kandidat"), True)
+    transformer = Transformer.from_crs(GEOGRAPHIC_CRS, metric_crs, always_xy=True)
+    x, y = transformer.transform(degrees[:, 0], degrees[:, 1])
+    return candidates.drop(columns=["lat", "lon"]).assign(x=x, y=y)

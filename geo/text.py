@@ -343,6 +343,10 @@ TEXT: dict[str, str] = {
         "Jumlah {what} harus bilangan bulat 0 atau lebih; diterima {value}."
     ),
     "alok_err_hari_kosong": "Tidak ada hari untuk dirujuk; proyeksi kosong.",
+    "alok_err_kode_hilang": (
+        "Kelurahan {value} ada di data kasus tetapi tidak di peta batas wilayah "
+        "({count} kode); periksa kode kelurahan di data kasus."
+    ),
     "alok_note_chime": (
         "Proyeksi memakai model SIR/SEIR seperti CHIME: laju penularan dihitung "
         "dari waktu berlipat ganda; porsi dirawat, porsi ICU dan lama rawat adalah "

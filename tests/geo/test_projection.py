@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import json
 import math
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -17,8 +16,7 @@ from geo.projection import (
     kelurahan_beds,
     project_beds,
 )
-
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+from tests.geo.allocation_data import magelang_cases
 
 
 def _cases(active_by_day: list[float], kode: str = "33.71.01.1001") -> pd.DataFrame:
@@ -35,25 +33,6 @@ def _cases(active_by_day: list[float], kode: str = "33.71.01.1001") -> pd.DataFr
             "isolasi": pd.array(active - active // 4, dtype="Int64"),
             "sembuh": pd.array([5] * len(dates), dtype="Int64"),
             "meninggal": pd.array([1] * len(dates), dtype="Int64"),
-        }
-    )
-
-
-def _magelang_cases() -> pd.DataFrame:
-    raw = pd.read_csv(
-        DATA_DIR / "magelang" / "covid" / "3371_kota_magelang_covid_scrape.csv",
-        dtype={"kode_wilayah_match": str},
-    )
-    return pd.DataFrame(
-        {
-            "kode": raw["kode_wilayah_match"].astype("string"),
-            "keterangan": pd.array([pd.NA] * len(raw), dtype="string"),
-            "tanggal": pd.to_datetime(raw["scrape_date"]),
-            "positif": raw["total_positif"].astype("Int64"),
-            "dirawat": raw["positif_dirawat"].astype("Int64"),
-            "isolasi": raw["positif_isolasi"].astype("Int64"),
-            "sembuh": raw["positif_sembuh"].astype("Int64"),
-            "meninggal": raw["positif_meninggal"].astype("Int64"),
         }
     )
 
@@ -154,7 +133,7 @@ def test_bed_census_by_hand():
 
 
 def test_project_magelang_and_round_trip():
-    projection = project_beds(_magelang_cases(), days=14, doubling_days=10)
+    projection = project_beds(magelang_cases(), days=14, doubling_days=10)
 
     assert len(projection.daily) == 15
     assert projection.parameters["T_d_doubling_days"] == pytest.approx(10.0, abs=0)
@@ -169,7 +148,7 @@ def test_project_magelang_and_round_trip():
 
 
 def test_kelurahan_beds_sum_to_the_rounded_census():
-    projection = project_beds(_magelang_cases(), days=14, doubling_days=6)
+    projection = project_beds(magelang_cases(), days=14, doubling_days=6)
 
     beds = kelurahan_beds(projection)
 

@@ -2,18 +2,22 @@ from __future__ import annotations
 
 import json
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
 
 from geo.errors import GeoInputError
+from geo.projection import project_beds
 from geo.referral import (
     ReferralResult,
     ReferralTimeline,
     refer_over_days,
     refer_patients,
+    refer_projection,
 )
 from geo.siting import straight_line_cost
+from tests.geo.allocation_data import DATA_DIR, magelang_cases
 
 SEED = 1941  # Hitchcock's transportation problem
 
@@ -140,3 +144,27 @@ def test_timeline_shows_when_and_where_beds_run_out():
     back = ReferralTimeline.from_dict(json.loads(json.dumps(timeline.scenario_dict())))
     pd.testing.assert_frame_equal(back.daily, timeline.daily)
     pd.testing.assert_frame_equal(back.hospitals, timeline.hospitals)
+
+
+def test_refer_projection_on_magelang():
+    kelurahan = gpd.read_file(DATA_DIR / "magelang" / "kelurahan.geojson")
+    projection = project_beds(magelang_cases(), days=7, doubling_days=5)
+    hospitals = pd.DataFrame(
+        {
+            "id": ["RSUD Tidar", "RSI Kota Magelang"],
+            "lat": [-7.485396, -7.452961],
+            "lon": [110.218277, 110.22142],
+            "kapasitas": [6, 4],
+        }
+    )
+
+    timeline = refer_projection(
+        projection, kelurahan, hospitals, metric_crs="EPSG:32749"
+    )
+
+    daily = timeline.daily
+    assert len(daily) == 8
+    assert (daily["placed"] + daily["unplaced"] == daily["demand"]).all()
+    assert (daily["placed"] <= 10).all()
+    # 13 patients in hospital on day 0 against 10 beds
+    assert timeline.first_shortage == "2020-10-06"

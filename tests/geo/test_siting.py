@@ -19,6 +19,7 @@ from geo.siting import (
     network_cost,
     project_points,
     site_facilities,
+    site_facilities_from_layers,
     site_facilities_from_points,
     straight_line_cost,
 )
@@ -72,6 +73,23 @@ def test_pmedian_matches_brute_force(seed, p):
     total = (result.assignment["weight"] * result.assignment["travel"]).sum()
     # metres × weights around 1e6-1e7; HiGHS default relative MIP gap is 1e-4
     assert total == pytest.approx(best, rel=1e-4)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_nearest_pmedian_doubles_k_and_stays_exact(seed, monkeypatch):
+    monkeypatch.setattr("geo.siting.NEAREST_K_START", 1)
+    cost, weights = _instance(SEED + seed, n_demand=20, n_candidate=9)
+
+    result = site_facilities(cost, weights, "pmedian", p=3)
+
+    best = min(
+        (weights * cost.values[:, subset].min(axis=1)).sum()
+        for subset in _subsets(9, 3)
+    )
+    total = (result.assignment["weight"] * result.assignment["travel"]).sum()
+    # metres × weights around 1e6-1e7; HiGHS default relative MIP gap is 1e-4
+    assert total == pytest.approx(best, rel=1e-4)
+    assert result.parameters["nearest_k"] in (2, 4, 8, 9)
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -409,3 +427,32 @@ def test_scenario_round_trip_through_json():
 @pytest.fixture(scope="module")
 def magelang_kelurahan():
     return gpd.read_file(DATA_DIR / "magelang" / "kelurahan.geojson")
+
+
+def test_from_layers_uses_kelurahan_centres_and_facilities(magelang_kelurahan):
+    weights = pd.Series(1_000.0, index=magelang_kelurahan["kode"])
+    facilities = pd.DataFrame(
+        {
+            "nama": ["RSUD Tidar", "RSUD Tidar", "RS Uji Jauh"],
+            "jenis": ["RS", "RS", "RS"],
+            "lat": [-7.4856, -7.4854, -0.0263],
+            "lon": [110.2161, 110.2183, 109.3425],
+            "is_valid": [True, True, False],
+        }
+    )
+    candidates, facility_notes = candidates_from_facilities(facilities)
+
+    result = site_facilities_from_layers(
+        magelang_kelurahan,
+        weights,
+        candidates,
+        "pmedian",
+        metric_crs="EPSG:32749",
+        p=2,
+    )
+
+    assert candidates["id"].tolist() == ["RSUD Tidar", "RSUD Tidar (2)"]
+    assert "RS Uji Jauh" in facility_notes[0]
+    assert result.kpi["sites_chosen"] == 2
+    assert len(result.assignment) == 17
+    assert any("satu titik di dalam wilayahnya" in note for note in result.notes)
