@@ -34,7 +34,8 @@ from geo.siting import site_facilities, straight_line_cost  # noqa: E402
 
 SHARED = Path("/work/shared/data")
 JAKARTA = SHARED / "jakarta" / "kelurahan.geojson"
-JATENG = f"zip://{SHARED / 'jateng' / 'desa_kelurahan.geojson.zip'}!desa_kelurahan.geojson"
+JATENG_ZIP = SHARED / "jateng" / "desa_kelurahan.geojson.zip"
+JATENG = f"zip://{JATENG_ZIP}!desa_kelurahan.geojson"
 SEED = 5
 BASELINE_LIMIT_S = 600.0
 
