@@ -30,7 +30,7 @@ import pandas as pd
 import pulp
 
 from geo.errors import GeoInputError
-from geo.text import t
+from geo.text import TEXT, t
 
 logger = logging.getLogger(__name__)
 
@@ -175,6 +175,49 @@ def solve_problem(
             )
         logger.warning("solver %s found no answer (status %s)", name, status)
     raise GeoInputError(t("alok_err_no_answer", seconds=fmt_seconds(time_limit_s)))
+
+
+def compare_kpis(results: dict[str, Any]) -> pd.DataFrame:
+    """Return KPIs of several scenarios side by side, with the change from the first.
+
+    Parameters
+    ----------
+    results : dict of str to result
+        Scenario name to a result with a ``kpi`` dict (siting or referral), in
+        the order to show; the first is the reference.
+
+    Returns
+    -------
+    pd.DataFrame
+        One row per KPI: ``kpi`` (key), ``label`` (Bahasa Indonesia), one column
+        per scenario, and ``difference`` (last minus first; NaN if either is
+        missing).
+
+    Raises
+    ------
+    GeoInputError
+        If fewer than two scenarios are given.
+    """
+    if len(results) < 2:
+        raise GeoInputError(t("alok_err_banding", count=len(results)))
+
+    keys: list[str] = []
+    for result in results.values():
+        keys.extend(key for key in result.kpi if key not in keys)
+    table = pd.DataFrame({"kpi": keys})
+    table["label"] = [TEXT.get(f"alok_kpi_{key}", key) for key in keys]
+    for name, result in results.items():
+        table[name] = [_number(result.kpi.get(key)) for key in keys]
+
+    first, last = list(results)[0], list(results)[-1]
+    table["difference"] = table[last] - table[first]
+    return table
+
+
+def _number(value: Any) -> float:
+    if value is None or isinstance(value, bool | str):
+        return math.nan
+    return float(value)
 
 
 def fmt_seconds(value: float) -> str:

@@ -410,6 +410,15 @@ def project_beds(
         "ward_now": float(now["dirawat"]),
     }
     notes = _projection_notes(growth, population, daily, kelurahan)
+    if now["active"] > 0:
+        observed = t(
+            "alok_note_porsi_kini",
+            ward=fmt_int(now["dirawat"]),
+            active=fmt_int(now["active"]),
+            pct=fmt_num(100 * now["dirawat"] / now["active"], 0),
+            share=fmt_num(100 * hospitalised_share, 0),
+        )
+        notes = (*notes, observed)
     return BedProjection(
         daily=daily,
         kelurahan=kelurahan,

@@ -343,6 +343,23 @@ TEXT: dict[str, str] = {
         "Jumlah {what} harus bilangan bulat 0 atau lebih; diterima {value}."
     ),
     "alok_err_hari_kosong": "Tidak ada hari untuk dirujuk; proyeksi kosong.",
+    "alok_err_banding": (
+        "Perlu paling sedikit 2 skenario untuk dibandingkan; dipilih {count}."
+    ),
+    "alok_kpi_total_weight": "Total kebutuhan (bobot)",
+    "alok_kpi_covered_weight": "Kebutuhan tercakup",
+    "alok_kpi_covered_share": "Porsi tercakup (0-1)",
+    "alok_kpi_mean_travel": "Tempuh rata-rata",
+    "alok_kpi_worst_travel": "Tempuh terjauh",
+    "alok_kpi_mean_distance_m": "Jarak rata-rata (m)",
+    "alok_kpi_worst_distance_m": "Jarak terjauh (m)",
+    "alok_kpi_unmet_weight": "Kebutuhan tidak terpenuhi",
+    "alok_kpi_sites_chosen": "Jumlah lokasi",
+    "alok_kpi_demand": "Pasien",
+    "alok_kpi_placed": "Pasien mendapat tempat",
+    "alok_kpi_unplaced": "Pasien tidak tertampung",
+    "alok_kpi_capacity": "Kapasitas tempat tidur",
+    "alok_kpi_hospitals_full": "Rumah sakit penuh",
     "alok_err_kode_hilang": (
         "Kelurahan {value} ada di data kasus tetapi tidak di peta batas wilayah "
         "({count} kode); periksa kode kelurahan di data kasus."
@@ -364,6 +381,10 @@ TEXT: dict[str, str] = {
     "alok_note_sebaran": (
         "Pasien disebar ke {count} kelurahan menurut porsi kasus baru terakhir; "
         "kasus tanpa kelurahan tidak ikut menentukan porsi."
+    ),
+    "alok_note_porsi_kini": (
+        "Saat ini {ward} dari {active} kasus aktif dirawat ({pct} %); porsi "
+        "kasus baru yang dirawat dalam proyeksi {share} %."
     ),
     "alok_note_icu_awal": (
         "Pasien ICU yang sudah dirawat tidak ada di data, jadi kebutuhan ICU "

@@ -9,7 +9,13 @@ import pulp
 import pytest
 
 from geo import allocation
-from geo.allocation import SolveReport, from_plain, solve_problem, to_plain
+from geo.allocation import (
+    SolveReport,
+    compare_kpis,
+    from_plain,
+    solve_problem,
+    to_plain,
+)
 from geo.errors import GeoInputError
 
 
@@ -128,3 +134,25 @@ def test_plain_round_trip_keeps_dtypes_and_types():
 def test_unknown_scenario_type_is_refused():
     with pytest.raises(GeoInputError, match="'Lain' yang tidak dikenal"):
         from_plain({"__type__": "Lain"}, [])
+
+
+def test_compare_kpis_side_by_side():
+    @dataclass(frozen=True)
+    class _Result:
+        kpi: dict
+
+    table = compare_kpis(
+        {
+            "Dua lokasi": _Result({"covered_share": 0.5, "worst_travel": 4_000.0}),
+            "Tiga lokasi": _Result({"covered_share": 0.75, "worst_travel": None}),
+        }
+    )
+
+    assert table["label"].tolist() == ["Porsi tercakup (0-1)", "Tempuh terjauh"]
+    assert table["difference"][0] == pytest.approx(0.25, abs=1e-12)
+    assert np.isnan(table["difference"][1])
+
+
+def test_compare_needs_two_scenarios():
+    with pytest.raises(GeoInputError, match="paling sedikit 2 skenario"):
+        compare_kpis({})
