@@ -251,6 +251,8 @@ def epidemic_curve(
     else:
         beta = max((growth_per_day + sigma) * (growth_per_day + gamma) / sigma, 0.0)
         exposed = max((growth_per_day + gamma) * infected / sigma, 0.0)
+    # LIMITATION: without a population the curve never bends (no depletion of
+    # susceptibles); beyond a few weeks it overstates demand.
     total = population if population is not None else math.inf
     susceptible = total - infected - removed - exposed if population else math.nan
 
@@ -486,6 +488,8 @@ def _bed_census(
 ) -> pd.DataFrame:
     daily = curve.copy()
     daily.insert(1, "tanggal", start + pd.to_timedelta(daily["day"], unit="D"))
+    # LIMITATION: patients in hospital today leave evenly over one stay and ICU
+    # starts empty (the data have no ICU count), so the first days are rough.
     daily["admissions_ward"] = hospitalised_share * daily["new_cases"]
     daily["admissions_icu"] = icu_share * daily["new_cases"]
     # patients already in hospital leave evenly over one length of stay

@@ -550,6 +550,8 @@ def refer_projection(
         If a column is missing, a kelurahan of the projection is not in the
         layer, or as :func:`refer_patients`.
     """
+    # LIMITATION: only ward beds are referred; ICU demand is projected but not
+    # assigned to ICU capacity.
     beds = kelurahan_beds(projection)
     weights = pd.Series(1.0, index=beds.index)
     points, _ = demand_points_from_kelurahan(kelurahan, weights, metric_crs)

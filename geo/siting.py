@@ -45,6 +45,8 @@ logger = logging.getLogger(__name__)
 MODELS = ("mclp", "pmedian", "lscp", "pcenter")
 MODELS_WITH_RADIUS = ("mclp", "lscp")
 MODELS_WITH_P = ("mclp", "pmedian", "pcenter")
+# LIMITATION: spopt 0.7 has capacities for p-median and LSCP only; MCLP and
+# p-center with capacities are refused, so those answers may overfill a site.
 MODELS_WITH_CAPACITY = ("pmedian", "lscp")
 # LIMITATION: one circuity factor for the whole region; straight-line travel
 # times it ignores rivers, one-way streets and congestion, so reach is approximate.
@@ -578,6 +580,8 @@ def _solve_nearest_pmedian(
     Church 2003 and Elloumi 2010).
     """
     n_candidate = problem.cost.values.shape[1]
+    # LIMITATION: the time limit applies to each round of k; a p-median that
+    # needs several rounds can run longer than the limit in total.
     nearest_k = min(n_candidate, NEAREST_K_START)
     while True:
         built, beyond = _nearest_pmedian_model(problem, nearest_k)
@@ -858,6 +862,8 @@ def _siting_notes(
             t("alok_note_bobot_nol_titik", count=int((~problem.in_model).sum()))
         )
     if problem.model == "lscp" and problem.capacity is not None:
+        # LIMITATION: capacitated LSCP (spopt CLSCP-SO) may split one point over
+        # several sites; the table shows the largest share only.
         notes.append(t("alok_note_lscp_bagi"))
     if problem.model == "mclp":
         solver_weight = report.objective
@@ -1146,6 +1152,8 @@ def demand_points_from_kelurahan(
     if "kode" not in kelurahan:
         raise GeoInputError(t("alok_err_kolom", columns="kode", what="kelurahan"))
 
+    # LIMITATION: each kelurahan is one point; people at its edge are farther
+    # or nearer than shown, which matters most for large rural desa.
     projected = kelurahan.to_crs(metric_crs)
     # a point inside the polygon, unlike the centroid of a crescent-shaped one
     centres = projected.geometry.representative_point()
