@@ -32,6 +32,7 @@ from geo.siting import (
     project_points,
     site_facilities_from_points,
     straight_line_cost,
+    unit_label,
 )
 from geo.text import fmt_int, fmt_num, t
 
@@ -352,7 +353,7 @@ def siting_payload(result: SitingResult) -> dict[str, Any]:
 def siting_lines(result: SitingResult) -> list[str]:
     """Return the siting answer as lines for people (Bahasa Indonesia)."""
     params, kpi = result.parameters, result.kpi
-    unit = params["unit"]
+    unit = unit_label(params["unit"])
     chosen = result.sites[result.sites["is_chosen"]]
     lines = [
         t("alok_cli_model", model=t(f"alok_model_{result.model}")),
@@ -396,7 +397,7 @@ def siting_lines(result: SitingResult) -> list[str]:
         covered = t("alok_ya") if row.is_covered else t("alok_tidak")
         lines.append(
             f"  {row.id} → {site}: {fmt_num(row.distance_m, 0)} m"
-            + (f", {fmt_num(row.travel, 1)} menit" if unit == "min" else "")
+            + (f", {fmt_num(row.travel, 1)} {unit}" if params["unit"] == "min" else "")
             + f" ({t('alok_tercakup')}: {covered})"
         )
     lines.append(t("alok_cli_catatan"))

@@ -32,6 +32,7 @@ from geo.siting import (
     candidates_in_metres,
     demand_points_from_kelurahan,
     straight_line_cost,
+    unit_label,
 )
 from geo.text import fmt_int, fmt_num, t
 
@@ -200,7 +201,9 @@ def _check_referral(
                 t("alok_err_bulat", what=what, value=values[np.nonzero(bad)[0][0]])
             )
     if max_travel is not None and not max_travel > 0:
-        raise GeoInputError(t("alok_err_radius", value=max_travel, unit=cost.unit))
+        raise GeoInputError(
+            t("alok_err_radius", value=max_travel, unit=unit_label(cost.unit))
+        )
     demand_list = [
         str(v) for v in (demand_ids if demand_ids is not None else range(n_demand))
     ]
@@ -393,7 +396,7 @@ def _referral_notes(
                     "alok_note_tak_terjangkau",
                     unplaced=fmt_int(kpi["unplaced"]),
                     limit=fmt_num(max_travel, 0) if max_travel else "–",
-                    unit=unit,
+                    unit=unit_label(unit),
                 )
             )
         worst = kelurahan.sort_values("unplaced", ascending=False).head(3)

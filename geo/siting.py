@@ -117,6 +117,11 @@ class SitingResult:
 _ENVELOPE = ("kind", "version")
 
 
+def unit_label(unit: str) -> str:
+    """Return the unit as people read it: "m" or "menit"."""
+    return t("alok_satuan_menit") if unit == "min" else "m"
+
+
 def straight_line_cost(
     demand_xy: np.ndarray,
     candidate_xy: np.ndarray,
@@ -405,7 +410,7 @@ def _check_p_and_radius(
         if fixed.sum() > p:
             raise GeoInputError(t("alok_err_p_tetap", value=p, fixed=int(fixed.sum())))
     if radius is not None and not radius > 0:
-        raise GeoInputError(t("alok_err_radius", value=radius, unit=unit))
+        raise GeoInputError(t("alok_err_radius", value=radius, unit=unit_label(unit)))
     if model in MODELS_WITH_RADIUS and radius is None:
         raise GeoInputError(t("alok_err_radius_perlu", model=t(f"alok_model_{model}")))
 
@@ -447,7 +452,7 @@ def _check_feasible_before_solve(problem: _Problem) -> None:
                     "alok_err_lscp_jauh",
                     count=int(lonely.sum()),
                     radius=fmt_num(problem.radius, 0),
-                    unit=problem.cost.unit,
+                    unit=unit_label(problem.cost.unit),
                     names=names,
                 )
             )

@@ -414,6 +414,7 @@ TEXT: dict[str, str] = {
     "alok_note_cukup": "Tempat tidur cukup selama {days} hari proyeksi.",
     "alok_berkas_bobot": "berkas bobot",
     "alok_tetap": "tetap",
+    "alok_satuan_menit": "menit",
     "alok_ya": "ya",
     "alok_tidak": "tidak",
     "alok_tercakup": "tercakup",

@@ -95,7 +95,7 @@ def test_lokasi_text_in_minutes(files, capsys):
 
     out = capsys.readouterr().out
     assert "Lokasi terpilih (2): RS A (tetap), RS B" in out
-    assert "Tercakup dalam 5 min" in out
+    assert "Tercakup dalam 5 menit" in out
     assert "menit" in out
     assert "40 km/jam" in out
 
