@@ -170,6 +170,9 @@ def _check_distribution(
         raise GeoInputError(t("alok_err_bobot_kosong"))
     frame = pd.DataFrame({"weight": pd.to_numeric(weights, errors="coerce")})
     frame.index = frame.index.astype(str)
+    repeated = frame.index[frame.index.duplicated()]
+    if len(repeated):
+        raise GeoInputError(t("alok_err_kode_ganda", value=repeated[0]))
     frame["nama"] = _aligned(names, frame.index, "").astype(str)
     frame["minimum"] = _aligned(minimum, frame.index, 0).astype(float)
     frame["maximum"] = _aligned(maximum, frame.index, math.inf).astype(float)

@@ -83,6 +83,10 @@ TEXT: dict[str, str] = {
     "alok_err_stok": (
         "Stok yang dibagi harus bilangan bulat 0 atau lebih; diterima {value}."
     ),
+    "alok_err_kode_ganda": (
+        "Kode kelurahan {value} muncul lebih dari sekali pada bobot; setiap "
+        "kelurahan cukup satu baris."
+    ),
     "alok_err_bobot_kosong": (
         "Tidak ada kelurahan untuk dibagi; pilih paling sedikit satu kelurahan."
     ),

@@ -132,6 +132,13 @@ def test_rejects_bad_stock(stock):
         distribute_by_need(_weights([1, 1]), stock)
 
 
+def test_repeated_kode_is_refused():
+    weights = pd.Series([1.0, 2.0], index=["33.71.01.1001", "33.71.01.1001"])
+
+    with pytest.raises(GeoInputError, match=r"33\.71\.01\.1001 muncul lebih dari"):
+        distribute_by_need(weights, 5)
+
+
 def test_minimum_above_maximum_names_the_kelurahan():
     weights = _weights([1, 1])
     names = pd.Series({weights.index[0]: "Kemirirejo"})
