@@ -26,7 +26,6 @@ import numpy as np
 import pandas as pd
 import pulp
 from pyproj import CRS, Transformer
-from spopt.locate import LSCP, MCLP, PCenter, PMedian
 
 from geo.allocation import (
     DEFAULT_TIME_LIMIT_S,
@@ -510,6 +509,10 @@ def _build_model(problem: _Problem) -> _Built:
 
 
 def _build_spopt_model(problem: _Problem) -> _Built:
+    # imported here: spopt loads libpysal and pointpats (about 1.2 s), which the
+    # sparse MCLP, the nearest-candidate p-median and referral never need
+    from spopt.locate import LSCP, MCLP, PCenter, PMedian
+
     values = problem.cost.values
     predefined = problem.fixed.astype(int) if problem.fixed.any() else None
     if problem.model == "mclp":

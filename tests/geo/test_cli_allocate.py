@@ -203,7 +203,12 @@ def test_region_mode_says_it_is_not_connected():
 
 def test_json_output_is_clean_in_a_fresh_process(files):
     # the HiGHS banner is printed by native code once per process
-    demand, candidates = files
+    demand, with_capacity = files
+    candidates = with_capacity.with_name("kandidat_tanpa_kapasitas.csv")
+    candidates.write_text(
+        "id,lat,lon,tetap\nRS A,-7.4856,110.2161,1\nRS B,-7.4530,110.2214,0\n",
+        encoding="utf-8",
+    )
     code = (
         "import argparse, sys\n"
         "from geo.cli_allocate import add_parser\n"
@@ -213,7 +218,7 @@ def test_json_output_is_clean_in_a_fresh_process(files):
         "sys.exit(args.func(args))\n"
     )
     argv = ["allocate", "lokasi", "--permintaan", str(demand), "--kandidat"]
-    argv += [str(candidates), "--model", "mclp", "--p", "1", "--radius-m", "2000"]
+    argv += [str(candidates), "--model", "pmedian", "--p", "1"]
 
     done = subprocess.run(
         [sys.executable, "-c", code, *argv, "--json"],
