@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 import pulp
 from pyproj import CRS, Transformer
+from scipy.spatial import cKDTree
 
 from geo.allocation import (
     DEFAULT_TIME_LIMIT_S,
@@ -213,6 +214,64 @@ def network_cost(
         unit="m" if speed_kmh is None else "min",
         circuity=1.0,
         speed_kmh=None if speed_kmh is None else float(speed_kmh),
+        method="jaringan",
+    )
+
+
+def network_cost_from_points(
+    graph: nx.Graph,
+    demand_xy: np.ndarray,
+    candidate_xy: np.ndarray,
+    *,
+    length_attr: str = "length_m",
+    speed_kmh: float | None = None,
+) -> TravelCost:
+    """Return road travel between points, each joined to its nearest graph node.
+
+    Parameters
+    ----------
+    graph : nx.Graph
+        Road network whose nodes carry ``x`` and ``y`` in the points' metric
+        CRS and whose edges carry ``length_attr`` in metres.
+    demand_xy, candidate_xy : np.ndarray
+        Points in metres, shape (n, 2) and (m, 2).
+    length_attr : str
+        Edge attribute holding the length in metres.
+    speed_kmh : float, optional
+        Travel speed; when given the cost unit is minutes.
+
+    Returns
+    -------
+    TravelCost
+        Straight line to the nearest node at each end plus the shortest path.
+
+    Raises
+    ------
+    GeoInputError
+        If a node has no ``x``/``y`` or the speed is not positive.
+    """
+    nodes = list(graph.nodes)
+    try:
+        node_xy = np.array([[graph.nodes[n]["x"], graph.nodes[n]["y"]] for n in nodes])
+    except KeyError as err:
+        raise GeoInputError(t("alok_err_simpul_xy", count=len(nodes))) from err
+    tree = cKDTree(node_xy)
+    demand_gap, demand_at = tree.query(np.asarray(demand_xy, dtype=float))
+    candidate_gap, candidate_at = tree.query(np.asarray(candidate_xy, dtype=float))
+
+    along = network_cost(
+        graph,
+        [nodes[i] for i in demand_at],
+        [nodes[j] for j in candidate_at],
+        length_attr=length_attr,
+        speed_kmh=speed_kmh,
+    )
+    distance = along.distance_m + demand_gap[:, None] + candidate_gap[None, :]
+    return TravelCost(
+        distance_m=distance,
+        unit=along.unit,
+        circuity=1.0,
+        speed_kmh=along.speed_kmh,
         method="jaringan",
     )
 

@@ -125,6 +125,10 @@ TEXT: dict[str, str] = {
         "Titik '{value}' tidak ada di jaringan jalan ({count} titik tidak "
         "ditemukan). Hubungkan titik ke simpul jalan terdekat dulu."
     ),
+    "alok_err_simpul_xy": (
+        "Simpul jaringan jalan harus punya koordinat x dan y (meter); periksa "
+        "{count} simpul jaringan."
+    ),
     "alok_err_faktor": (
         "Faktor belok (jarak jalan ÷ jarak garis lurus) harus 1 atau lebih; "
         "diterima {value}."

@@ -17,6 +17,7 @@ from geo.siting import (
     candidates_from_facilities,
     demand_points_from_kelurahan,
     network_cost,
+    network_cost_from_points,
     project_points,
     site_facilities,
     site_facilities_from_layers,
@@ -283,6 +284,21 @@ def test_network_cost_on_a_small_graph():
     assert cost.values[0, 1] == pytest.approx(2.0, abs=1e-12)  # 2 km at 60 km/h
     result = site_facilities(cost, np.array([1.0, 1.0, 0.0]), "mclp", p=1, radius=1.5)
     assert result.sites["is_chosen"].tolist() == [True, False]
+
+
+def test_network_cost_from_points_adds_the_way_to_the_road():
+    # road a (0, 0) - b (1000, 0); a house 30 m north of a, a site 40 m from b
+    graph = nx.Graph()
+    graph.add_node("a", x=0.0, y=0.0)
+    graph.add_node("b", x=1_000.0, y=0.0)
+    graph.add_edge("a", "b", length_m=1_200.0)
+
+    cost = network_cost_from_points(
+        graph, np.array([[0.0, 30.0]]), np.array([[1_000.0, -40.0]])
+    )
+
+    assert cost.distance_m[0, 0] == pytest.approx(1_270.0, abs=1e-9)  # 30+1200+40
+    assert cost.method == "jaringan"
 
 
 def test_network_cost_names_a_missing_node():
