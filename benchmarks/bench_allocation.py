@@ -75,7 +75,7 @@ def timed(function):
 
 def ours(cost, weights, model, p, radius):
     runs = [
-        timed(lambda: site_facilities(cost, weights, model, p=p, radius=radius))
+        timed(lambda: site_facilities(cost, weights, model, n_sites=p, radius=radius))
         for _ in range(REPEATS)
     ]
     result = runs[-1][0]

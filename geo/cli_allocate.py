@@ -218,7 +218,7 @@ def compute_siting(args: argparse.Namespace) -> SitingResult:
             demand,
             candidates,
             args.model,
-            p=args.p,
+            n_sites=args.p,
             radius_m=args.radius_m,
             radius_min=args.menit,
             crs=crs,

@@ -288,7 +288,7 @@ def site_facilities(
     weights: np.ndarray,
     model: str,
     *,
-    p: int | None = None,
+    n_sites: int | None = None,
     radius: float | None = None,
     fixed: np.ndarray | None = None,
     capacity: np.ndarray | None = None,
@@ -300,9 +300,9 @@ def site_facilities(
     """Return the chosen sites, assignments and re-checked KPIs for one model.
 
     Models: ``"mclp"`` maximises the demand weight within ``radius`` of a chosen
-    site with ``p`` sites; ``"pmedian"`` minimises total weighted travel with
-    ``p`` sites; ``"lscp"`` covers every demand point within ``radius`` with the
-    fewest sites; ``"pcenter"`` minimises the worst travel with ``p`` sites.
+    site with ``n_sites`` sites; ``"pmedian"`` minimises total weighted travel with
+    ``n_sites`` sites; ``"lscp"`` covers every demand point within ``radius`` with the
+    fewest sites; ``"pcenter"`` minimises the worst travel with ``n_sites`` sites.
 
     Parameters
     ----------
@@ -312,7 +312,7 @@ def site_facilities(
         Demand weight per demand point (people, cases), ≥ 0.
     model : str
         One of ``MODELS``.
-    p : int, optional
+    n_sites : int, optional
         Number of sites in total, fixed ones included (MCLP, p-median, p-center).
     radius : float, optional
         Reach in the cost unit (metres or minutes); required for MCLP and LSCP,
@@ -347,7 +347,15 @@ def site_facilities(
     is built sparse on the pairs within the radius (the same model).
     """
     problem = _check_siting(
-        cost, weights, model, p, radius, fixed, capacity, demand_ids, candidate_ids
+        cost,
+        weights,
+        model,
+        n_sites,
+        radius,
+        fixed,
+        capacity,
+        demand_ids,
+        candidate_ids,
     )
 
     if problem.model == "pmedian" and problem.capacity is None:
@@ -369,7 +377,7 @@ class _Problem:
     cost: TravelCost
     weights: np.ndarray
     model: str
-    p: int | None
+    n_sites: int | None
     radius: float | None
     fixed: np.ndarray
     capacity: np.ndarray | None
@@ -391,7 +399,7 @@ def _check_siting(
     cost: TravelCost,
     weights: np.ndarray,
     model: str,
-    p: int | None,
+    n_sites: int | None,
     radius: float | None,
     fixed: np.ndarray | None,
     capacity: np.ndarray | None,
@@ -418,7 +426,7 @@ def _check_siting(
     if np.isnan(values).any() or (values < 0).any():
         raise GeoInputError(t("alok_err_biaya"))
     fixed_mask = _as_mask(fixed, n_candidate)
-    _check_p_and_radius(model, p, radius, fixed_mask, n_candidate, cost.unit)
+    _check_p_and_radius(model, n_sites, radius, fixed_mask, n_candidate, cost.unit)
     capacity_arr = _check_capacity(model, capacity, n_candidate)
 
     # p-center and LSCP serve every point with people; empty points cannot bind
@@ -429,7 +437,7 @@ def _check_siting(
         cost=cost,
         weights=weights,
         model=model,
-        p=None if p is None else int(p),
+        n_sites=None if n_sites is None else int(n_sites),
         radius=None if radius is None else float(radius),
         fixed=fixed_mask,
         capacity=capacity_arr,
@@ -456,17 +464,24 @@ def _as_mask(fixed: np.ndarray | None, n_candidate: int) -> np.ndarray:
 
 def _check_p_and_radius(
     model: str,
-    p: int | None,
+    n_sites: int | None,
     radius: float | None,
     fixed: np.ndarray,
     n_candidate: int,
     unit: str,
 ) -> None:
     if model in MODELS_WITH_P:
-        if p is None or isinstance(p, bool) or int(p) != p or not 1 <= p <= n_candidate:
-            raise GeoInputError(t("alok_err_p", value=p, candidates=n_candidate))
-        if fixed.sum() > p:
-            raise GeoInputError(t("alok_err_p_tetap", value=p, fixed=int(fixed.sum())))
+        if (
+            n_sites is None
+            or isinstance(n_sites, bool)
+            or int(n_sites) != n_sites
+            or not 1 <= n_sites <= n_candidate
+        ):
+            raise GeoInputError(t("alok_err_p", value=n_sites, candidates=n_candidate))
+        if fixed.sum() > n_sites:
+            raise GeoInputError(
+                t("alok_err_p_tetap", value=n_sites, fixed=int(fixed.sum()))
+            )
     if radius is not None and not radius > 0:
         raise GeoInputError(t("alok_err_radius", value=radius, unit=unit_label(unit)))
     if model in MODELS_WITH_RADIUS and radius is None:
@@ -519,10 +534,10 @@ def _check_feasible_before_solve(problem: _Problem) -> None:
     need = float(problem.weights[problem.in_model].sum())
     capacity = problem.capacity
     if problem.model == "pmedian":
-        extra = problem.p - int(problem.fixed.sum())
+        extra = problem.n_sites - int(problem.fixed.sum())
         best = np.sort(capacity[~problem.fixed])[::-1][:extra].sum()
         available = float(capacity[problem.fixed].sum() + best)
-        where = t("alok_kapasitas_p", p=problem.p)
+        where = t("alok_kapasitas_p", p=problem.n_sites)
     else:
         available = float(capacity.sum())
         where = t("alok_kapasitas_semua")
@@ -581,7 +596,7 @@ def _build_spopt_model(problem: _Problem) -> _Built:
             values,
             problem.weights,
             service_radius=problem.radius,
-            p_facilities=problem.p,
+            p_facilities=problem.n_sites,
             predefined_facilities_arr=predefined,
         )
         return _Built(spopt_model.problem, spopt_model.fac_vars, None, False)
@@ -592,13 +607,13 @@ def _build_spopt_model(problem: _Problem) -> _Built:
         spopt_model = PMedian.from_cost_matrix(
             kept,
             weights,
-            p_facilities=problem.p,
+            p_facilities=problem.n_sites,
             predefined_facilities_arr=predefined,
             facility_capacities=problem.capacity,
         )
     elif problem.model == "pcenter":
         spopt_model = PCenter.from_cost_matrix(
-            kept, p_facilities=problem.p, predefined_facilities_arr=predefined
+            kept, p_facilities=problem.n_sites, predefined_facilities_arr=predefined
         )
     else:
         spopt_model = LSCP.from_cost_matrix(
@@ -628,7 +643,7 @@ def _sparse_mclp(problem: _Problem) -> _Built:
     ends = np.searchsorted(rows, reachable, side="right")
     for i, start, end in zip(reachable, splits, ends, strict=True):
         model += pulp.lpSum(site_vars[j] for j in columns[start:end]) >= covered[i]
-    model += pulp.lpSum(site_vars) == problem.p
+    model += pulp.lpSum(site_vars) == problem.n_sites
     for j in np.nonzero(problem.fixed)[0]:
         site_vars[j].setInitialValue(1)
         site_vars[j].fixValue()
@@ -691,7 +706,7 @@ def _nearest_pmedian_model(
             objective.append(problem.weights[i] * values[i, order[i, nearest_k]] * far)
         model += pulp.lpSum(terms) == 1
     model += pulp.lpSum(objective)
-    model += pulp.lpSum(site_vars) == problem.p
+    model += pulp.lpSum(site_vars) == problem.n_sites
     for j in np.nonzero(problem.fixed)[0]:
         site_vars[j].setInitialValue(1)
         site_vars[j].fixValue()
@@ -712,7 +727,7 @@ def _result_from_solution(
     notes = _siting_notes(problem, built, report, checked, kpi)
     parameters = {
         "model": problem.model,
-        "p": problem.p,
+        "n_sites": problem.n_sites,
         "radius": problem.radius,
         "unit": problem.cost.unit,
         "circuity": problem.cost.circuity,
@@ -804,8 +819,8 @@ def _recheck(problem: _Problem, chosen: np.ndarray, shares: np.ndarray) -> _Chec
         found.append(
             t("alok_cek_lscp", count=int((problem.in_model & ~is_covered).sum()))
         )
-    if problem.model in MODELS_WITH_P and chosen.sum() != problem.p:
-        found.append(t("alok_cek_p", value=int(chosen.sum()), p=problem.p))
+    if problem.model in MODELS_WITH_P and chosen.sum() != problem.n_sites:
+        found.append(t("alok_cek_p", value=int(chosen.sum()), p=problem.n_sites))
     if problem.fixed.any() and not chosen[problem.fixed].all():
         found.append(t("alok_cek_tetap"))
     for message in found:
@@ -953,7 +968,7 @@ def site_facilities_from_points(
     candidates: pd.DataFrame,
     model: str,
     *,
-    p: int | None = None,
+    n_sites: int | None = None,
     radius_m: float | None = None,
     radius_min: float | None = None,
     crs: str | None = None,
@@ -976,7 +991,7 @@ def site_facilities_from_points(
         (weight units) and ``tetap`` (1/true for a site that stays open).
     model : str
         One of ``MODELS``.
-    p : int, optional
+    n_sites : int, optional
         Number of sites in total, fixed ones included.
     radius_m, radius_min : float, optional
         Reach in metres, or in minutes at ``speed_kmh`` (give one at most).
@@ -1030,7 +1045,7 @@ def site_facilities_from_points(
         cost,
         weights,
         model,
-        p=p,
+        n_sites=n_sites,
         radius=radius_min if in_minutes else radius_m,
         fixed=fixed,
         capacity=capacity,
@@ -1329,7 +1344,7 @@ def site_facilities_from_layers(
     model: str,
     *,
     metric_crs: str,
-    p: int | None = None,
+    n_sites: int | None = None,
     radius_m: float | None = None,
     radius_min: float | None = None,
     circuity: float = DEFAULT_CIRCUITY,
@@ -1353,7 +1368,7 @@ def site_facilities_from_layers(
         One of ``MODELS``.
     metric_crs : str
         The region's metric CRS.
-    p, radius_m, radius_min, circuity, speed_kmh, use_fixed, solver, time_limit_s
+    n_sites, radius_m, radius_min, circuity, speed_kmh, use_fixed, solver, time_limit_s
         As :func:`site_facilities_from_points`.
 
     Returns
@@ -1374,7 +1389,7 @@ def site_facilities_from_layers(
         demand,
         sites,
         model,
-        p=p,
+        n_sites=n_sites,
         radius_m=radius_m,
         radius_min=radius_min,
         crs=metric_crs,

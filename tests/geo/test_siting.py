@@ -44,16 +44,16 @@ def _subsets(n_candidate: int, size: int, fixed: tuple[int, ...] = ()):
 
 
 @pytest.mark.parametrize("seed", range(6))
-@pytest.mark.parametrize("p", [1, 2, 3])
-def test_mclp_matches_brute_force(seed, p):
+@pytest.mark.parametrize("n_sites", [1, 2, 3])
+def test_mclp_matches_brute_force(seed, n_sites):
     cost, weights = _instance(SEED + seed)
     radius = 3_000.0
 
-    result = site_facilities(cost, weights, "mclp", p=p, radius=radius)
+    result = site_facilities(cost, weights, "mclp", n_sites=n_sites, radius=radius)
 
     best = max(
         weights[(cost.values[:, subset] <= radius).any(axis=1)].sum()
-        for subset in _subsets(cost.values.shape[1], p)
+        for subset in _subsets(cost.values.shape[1], n_sites)
     )
     # weights are whole numbers; the MIP objective is exact up to float sums
     assert result.kpi["covered_weight"] == pytest.approx(best, abs=1e-6)
@@ -61,15 +61,15 @@ def test_mclp_matches_brute_force(seed, p):
 
 
 @pytest.mark.parametrize("seed", range(6))
-@pytest.mark.parametrize("p", [1, 2, 3])
-def test_pmedian_matches_brute_force(seed, p):
+@pytest.mark.parametrize("n_sites", [1, 2, 3])
+def test_pmedian_matches_brute_force(seed, n_sites):
     cost, weights = _instance(SEED + seed)
 
-    result = site_facilities(cost, weights, "pmedian", p=p)
+    result = site_facilities(cost, weights, "pmedian", n_sites=n_sites)
 
     best = min(
         (weights * cost.values[:, subset].min(axis=1)).sum()
-        for subset in _subsets(cost.values.shape[1], p)
+        for subset in _subsets(cost.values.shape[1], n_sites)
     )
     total = (result.assignment["weight"] * result.assignment["travel"]).sum()
     # metres × weights around 1e6-1e7; HiGHS default relative MIP gap is 1e-4
@@ -81,7 +81,7 @@ def test_nearest_pmedian_doubles_k_and_stays_exact(seed, monkeypatch):
     monkeypatch.setattr("geo.siting.NEAREST_K_START", 1)
     cost, weights = _instance(SEED + seed, n_demand=20, n_candidate=9)
 
-    result = site_facilities(cost, weights, "pmedian", p=3)
+    result = site_facilities(cost, weights, "pmedian", n_sites=3)
 
     best = min(
         (weights * cost.values[:, subset].min(axis=1)).sum()
@@ -94,15 +94,15 @@ def test_nearest_pmedian_doubles_k_and_stays_exact(seed, monkeypatch):
 
 
 @pytest.mark.parametrize("seed", range(6))
-@pytest.mark.parametrize("p", [1, 2, 3])
-def test_pcenter_matches_brute_force(seed, p):
+@pytest.mark.parametrize("n_sites", [1, 2, 3])
+def test_pcenter_matches_brute_force(seed, n_sites):
     cost, weights = _instance(SEED + seed)
 
-    result = site_facilities(cost, weights, "pcenter", p=p)
+    result = site_facilities(cost, weights, "pcenter", n_sites=n_sites)
 
     best = min(
         cost.values[:, subset].min(axis=1).max()
-        for subset in _subsets(cost.values.shape[1], p)
+        for subset in _subsets(cost.values.shape[1], n_sites)
     )
     # distances in metres; 1 mm is far below any planning decision
     assert result.kpi["worst_travel"] == pytest.approx(best, abs=1e-3)
@@ -134,7 +134,9 @@ def test_fixed_sites_stay_and_brute_force_agrees(seed):
     fixed = np.zeros(cost.values.shape[1], dtype=bool)
     fixed[[1, 4]] = True
 
-    result = site_facilities(cost, weights, "mclp", p=3, radius=3_000.0, fixed=fixed)
+    result = site_facilities(
+        cost, weights, "mclp", n_sites=3, radius=3_000.0, fixed=fixed
+    )
 
     chosen = result.sites["is_chosen"].to_numpy()
     assert chosen[1] and chosen[4] and chosen.sum() == 3
@@ -151,7 +153,7 @@ def test_coverage_is_bounded_by_the_radius():
     cost = straight_line_cost(demand, np.array([[0.0, 0.0]]), circuity=1.0)
 
     result = site_facilities(
-        cost, np.array([5.0, 7.0, 11.0]), "mclp", p=1, radius=1_000
+        cost, np.array([5.0, 7.0, 11.0]), "mclp", n_sites=1, radius=1_000
     )
 
     assert result.assignment["is_covered"].tolist() == [True, False, True]
@@ -164,7 +166,7 @@ def test_circuity_shrinks_the_reach():
     # 800 m straight line × 1.3 = 1,040 m > 1,000 m: no longer covered
     cost = straight_line_cost(np.array([[800.0, 0.0]]), np.array([[0.0, 0.0]]))
 
-    result = site_facilities(cost, np.array([1.0]), "mclp", p=1, radius=1_000)
+    result = site_facilities(cost, np.array([1.0]), "mclp", n_sites=1, radius=1_000)
 
     assert result.assignment["distance_m"][0] == pytest.approx(1_040.0, abs=1e-9)
     assert not result.assignment["is_covered"][0]
@@ -177,7 +179,7 @@ def test_minutes_at_a_speed():
         np.array([[3_000.0, 0.0]]), np.array([[0.0, 0.0]]), circuity=1.0, speed_kmh=30
     )
 
-    result = site_facilities(cost, np.array([1.0]), "mclp", p=1, radius=5)
+    result = site_facilities(cost, np.array([1.0]), "mclp", n_sites=1, radius=5)
 
     assert result.assignment["travel"][0] == pytest.approx(6.0, abs=1e-9)
     assert result.parameters["unit"] == "min"
@@ -188,7 +190,7 @@ def test_capacitated_pmedian_respects_capacity():
     cost, weights = _instance(SEED, n_demand=12, n_candidate=5)
     capacity = np.full(5, weights.sum() / 2 + 60)
 
-    result = site_facilities(cost, weights, "pmedian", p=3, capacity=capacity)
+    result = site_facilities(cost, weights, "pmedian", n_sites=3, capacity=capacity)
 
     served = result.sites["served_weight"].to_numpy()
     assert (served <= capacity + 1e-6).all()  # weight units; solver feasibility tol
@@ -201,7 +203,9 @@ def test_capacity_shortage_explains_with_numbers():
     weights = np.array([40.0, 41.0, 42.0, 41.0])
 
     with pytest.raises(GeoInputError, match=r"Kapasitas 120 < kebutuhan 164"):
-        site_facilities(cost, weights, "pmedian", p=2, capacity=np.array([60, 60, 50]))
+        site_facilities(
+            cost, weights, "pmedian", n_sites=2, capacity=np.array([60, 60, 50])
+        )
 
 
 def test_lscp_unreachable_point_is_named():
@@ -216,12 +220,15 @@ def test_lscp_unreachable_point_is_named():
 @pytest.mark.parametrize(
     ("kwargs", "match"),
     [
-        ({"model": "mclp", "p": 2}, "memerlukan jangkauan"),
-        ({"model": "mclp", "p": 0, "radius": 10}, "bilangan bulat 1 sampai"),
-        ({"model": "pmedian", "p": 9}, "bilangan bulat 1 sampai"),
-        ({"model": "mclp", "p": 1, "radius": -5}, "lebih dari 0"),
-        ({"model": "ambulans", "p": 1}, "tidak dikenal"),
-        ({"model": "mclp", "p": 1, "radius": 5, "capacity": np.ones(7)}, "p-median"),
+        ({"model": "mclp", "n_sites": 2}, "memerlukan jangkauan"),
+        ({"model": "mclp", "n_sites": 0, "radius": 10}, "bilangan bulat 1 sampai"),
+        ({"model": "pmedian", "n_sites": 9}, "bilangan bulat 1 sampai"),
+        ({"model": "mclp", "n_sites": 1, "radius": -5}, "lebih dari 0"),
+        ({"model": "ambulans", "n_sites": 1}, "tidak dikenal"),
+        (
+            {"model": "mclp", "n_sites": 1, "radius": 5, "capacity": np.ones(7)},
+            "p-median",
+        ),
     ],
     ids=["no-radius", "p-zero", "p-too-big", "neg-radius", "model", "capacity"],
 )
@@ -239,15 +246,15 @@ def test_more_fixed_sites_than_p_is_refused():
     with pytest.raises(
         GeoInputError, match=r"p = 2 lebih kecil dari jumlah lokasi tetap 3"
     ):
-        site_facilities(cost, weights, "pmedian", p=2, fixed=fixed)
+        site_facilities(cost, weights, "pmedian", n_sites=2, fixed=fixed)
 
 
 def test_sparse_mclp_agrees_with_dense(monkeypatch):
     cost, weights = _instance(SEED, n_demand=40, n_candidate=9)
-    dense = site_facilities(cost, weights, "mclp", p=3, radius=2_500)
+    dense = site_facilities(cost, weights, "mclp", n_sites=3, radius=2_500)
 
     monkeypatch.setattr("geo.siting.SPARSE_MCLP_CELLS", 0)
-    sparse = site_facilities(cost, weights, "mclp", p=3, radius=2_500)
+    sparse = site_facilities(cost, weights, "mclp", n_sites=3, radius=2_500)
 
     assert sparse.parameters["is_sparse"] and not dense.parameters["is_sparse"]
     assert sparse.kpi["covered_weight"] == pytest.approx(
@@ -259,8 +266,8 @@ def test_sparse_mclp_agrees_with_dense(monkeypatch):
 def test_cbc_gives_the_same_answer():
     cost, weights = _instance(SEED + 3)
 
-    highs = site_facilities(cost, weights, "mclp", p=2, radius=3_000)
-    cbc = site_facilities(cost, weights, "mclp", p=2, radius=3_000, solver="cbc")
+    highs = site_facilities(cost, weights, "mclp", n_sites=2, radius=3_000)
+    cbc = site_facilities(cost, weights, "mclp", n_sites=2, radius=3_000, solver="cbc")
 
     assert cbc.solve.solver == "CBC"
     assert cbc.kpi["covered_weight"] == pytest.approx(
@@ -282,7 +289,9 @@ def test_network_cost_on_a_small_graph():
     assert cost.distance_m[1].tolist() == [1_000, 0]
     assert np.isinf(cost.distance_m[2]).all()
     assert cost.values[0, 1] == pytest.approx(2.0, abs=1e-12)  # 2 km at 60 km/h
-    result = site_facilities(cost, np.array([1.0, 1.0, 0.0]), "mclp", p=1, radius=1.5)
+    result = site_facilities(
+        cost, np.array([1.0, 1.0, 0.0]), "mclp", n_sites=1, radius=1.5
+    )
     assert result.sites["is_chosen"].tolist() == [True, False]
 
 
@@ -342,7 +351,7 @@ def test_from_points_keeps_fixed_and_reports_parameters():
     demand, candidates = _lat_lon_points()
 
     result = site_facilities_from_points(
-        demand, candidates, "mclp", p=1, radius_m=2_000, circuity=1.2
+        demand, candidates, "mclp", n_sites=1, radius_m=2_000, circuity=1.2
     )
 
     assert result.sites["is_chosen"].tolist() == [True, False]
@@ -356,7 +365,7 @@ def test_swapped_coordinates_are_refused():
     candidates.loc[1, ["lat", "lon"]] = [110.2214, -7.4530]
 
     with pytest.raises(GeoInputError, match="kandidat lokasi 'RS B' tidak valid"):
-        site_facilities_from_points(demand, candidates, "pmedian", p=1)
+        site_facilities_from_points(demand, candidates, "pmedian", n_sites=1)
 
 
 def test_xy_without_crs_is_refused():
@@ -364,9 +373,11 @@ def test_xy_without_crs_is_refused():
     candidates = pd.DataFrame({"id": ["s"], "x": [10.0], "y": [0.0]})
 
     with pytest.raises(GeoInputError, match="memerlukan CRS"):
-        site_facilities_from_points(demand, candidates, "pmedian", p=1)
+        site_facilities_from_points(demand, candidates, "pmedian", n_sites=1)
     with pytest.raises(GeoInputError, match="bukan sistem koordinat meter"):
-        site_facilities_from_points(demand, candidates, "pmedian", p=1, crs="EPSG:4326")
+        site_facilities_from_points(
+            demand, candidates, "pmedian", n_sites=1, crs="EPSG:4326"
+        )
 
 
 def test_invalid_facilities_are_left_out_and_named():
@@ -418,7 +429,7 @@ def test_magelang_mclp_answers_fast(magelang_kelurahan):
     candidates = points.drop(columns="bobot")
 
     result = site_facilities_from_points(
-        points, candidates, "mclp", p=2, radius_m=1_500, crs="EPSG:32749"
+        points, candidates, "mclp", n_sites=2, radius_m=1_500, crs="EPSG:32749"
     )
 
     assert result.solve.seconds < 2.0
@@ -427,7 +438,7 @@ def test_magelang_mclp_answers_fast(magelang_kelurahan):
 
 def test_scenario_round_trip_through_json():
     cost, weights = _instance(SEED)
-    result = site_facilities(cost, weights, "mclp", p=2, radius=3_000)
+    result = site_facilities(cost, weights, "mclp", n_sites=2, radius=3_000)
 
     data = json.loads(json.dumps(result.scenario_dict()))
     back = SitingResult.from_dict(data)
@@ -464,7 +475,7 @@ def test_from_layers_uses_kelurahan_centres_and_facilities(magelang_kelurahan):
         candidates,
         "pmedian",
         metric_crs="EPSG:32749",
-        p=2,
+        n_sites=2,
     )
 
     assert candidates["id"].tolist() == ["RSUD Tidar", "RSUD Tidar (2)"]
