@@ -98,12 +98,12 @@ def _add_point_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="keluaran JSON")
 
 
-def read_table(path: Path, what: str) -> pd.DataFrame:
+def read_table(path: Path | None, what: str) -> pd.DataFrame:
     """Return a CSV file as text columns (codes keep their leading zeros).
 
     Parameters
     ----------
-    path : Path
+    path : Path or None
         CSV file with a header row.
     what : str
         What the file holds, in Bahasa Indonesia, for messages.
