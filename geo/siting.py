@@ -513,6 +513,17 @@ def _check_capacity(
 
 
 def _check_feasible_before_solve(problem: _Problem) -> None:
+    has_path = np.isfinite(problem.cost.values).any(axis=1)
+    stranded = problem.in_model & (problem.weights > 0) & ~has_path
+    if problem.model != "mclp" and stranded.any():
+        rows = np.nonzero(stranded)[0]
+        raise GeoInputError(
+            t(
+                "alok_err_tanpa_jalan",
+                count=len(rows),
+                names=", ".join(str(problem.demand_ids[i]) for i in rows[:5]),
+            )
+        )
     if problem.model == "lscp":
         reach = problem.cost.values <= problem.radius
         lonely = problem.in_model & ~reach.any(axis=1)
@@ -573,6 +584,16 @@ def _explain_infeasible(problem: _Problem) -> str:
     return t("alok_infeasible_umum", model=t(f"alok_model_{problem.model}"))
 
 
+def _model_values(problem: _Problem) -> np.ndarray:
+    """Costs for the solver: no path (infinity) becomes a finite, dominated cost."""
+    values = problem.cost.values
+    finite = np.isfinite(values)
+    if finite.all():
+        return values
+    penalty = 10.0 * float(values[finite].max(initial=1.0)) + 1.0
+    return np.where(finite, values, penalty)
+
+
 def _build_model(problem: _Problem) -> _Built:
     # spopt 0.7 builds variables with a constructor PuLP 3.3 deprecates
     with warnings.catch_warnings():
@@ -587,7 +608,7 @@ def _build_spopt_model(problem: _Problem) -> _Built:
     # sparse MCLP, the nearest-candidate p-median and referral never need
     from spopt.locate import LSCP, MCLP, PCenter, PMedian
 
-    values = problem.cost.values
+    values = _model_values(problem)
     predefined = problem.fixed.astype(int) if problem.fixed.any() else None
     if problem.model == "mclp":
         if values.size > SPARSE_MCLP_CELLS:
@@ -683,7 +704,7 @@ def _solve_nearest_pmedian(
 def _nearest_pmedian_model(
     problem: _Problem, nearest_k: int
 ) -> tuple[_Built, list[pulp.LpVariable]]:
-    values = problem.cost.values
+    values = _model_values(problem)
     n_demand, n_candidate = values.shape
     order = np.argsort(values, axis=1, kind="stable")
     model = pulp.LpProblem("pmedian-nearest", pulp.LpMinimize)

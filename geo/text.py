@@ -176,6 +176,11 @@ TEXT: dict[str, str] = {
         "Kebutuhan titik '{name}' ({need}) lebih besar dari kapasitas lokasi "
         "terbesar ({capacity}); satu titik dilayani satu lokasi saja."
     ),
+    "alok_err_tanpa_jalan": (
+        "{count} titik permintaan tidak terhubung ke kandidat mana pun di "
+        "jaringan jalan ({names}). Hubungkan titik itu ke jaringan atau beri "
+        "bobot 0."
+    ),
     "alok_err_lscp_jauh": (
         "{count} titik permintaan tidak punya kandidat dalam jangkauan "
         "{radius} {unit} ({names}), jadi tidak semua bisa tercakup. Perbesar "

@@ -310,6 +310,22 @@ def test_network_cost_from_points_adds_the_way_to_the_road():
     assert cost.method == "jaringan"
 
 
+def test_point_without_a_road_is_named_for_pmedian():
+    graph = nx.Graph()
+    graph.add_edge("a", "b", length_m=1_000)
+    graph.add_node("island")
+    cost = network_cost(graph, ["a", "island"], ["b"])
+
+    with pytest.raises(GeoInputError, match=r"1 titik .* \(1\)"):
+        site_facilities(cost, np.array([1.0, 1.0]), "pmedian", n_sites=1)
+
+    for model in ("pmedian", "pcenter"):
+        empty = site_facilities(cost, np.array([1.0, 0.0]), model, n_sites=1)
+        # the empty island is left unserved; the worst travel is a's 1 km
+        assert empty.kpi["worst_travel"] == pytest.approx(1_000.0, abs=1e-9)
+        assert empty.kpi["unmet_weight"] == pytest.approx(0.0, abs=1e-12)
+
+
 def test_network_cost_names_a_missing_node():
     graph = nx.path_graph(3)
 
