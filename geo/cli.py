@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "geo.cli_import",
     "geo.cli_hotspots",
     "geo.cli_export",
+    "geo.cli_allocate",
 )
 
 

@@ -1,0 +1,232 @@
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from geo.cli_allocate import add_parser, region_inputs
+from geo.errors import GeoInputError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+DEMAND_LAT_LON = """id,lat,lon,bobot
+K1,-7.470,110.217,100
+K2,-7.480,110.220,200
+K3,-7.500,110.210,50
+"""
+CANDIDATES_LAT_LON = """id,lat,lon,kapasitas,tetap
+RS A,-7.4856,110.2161,300,1
+RS B,-7.4530,110.2214,300,0
+"""
+
+
+def _run(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m geo")
+    add_parser(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+@pytest.fixture
+def files(tmp_path):
+    demand = tmp_path / "permintaan.csv"
+    demand.write_text(DEMAND_LAT_LON, encoding="utf-8")
+    candidates = tmp_path / "kandidat.csv"
+    candidates.write_text(CANDIDATES_LAT_LON, encoding="utf-8")
+    return demand, candidates
+
+
+def test_lokasi_json_lists_sites_assignments_and_status(files, capsys):
+    demand, candidates = files
+
+    code = _run(
+        [
+            "allocate",
+            "lokasi",
+            "--permintaan",
+            str(demand),
+            "--kandidat",
+            str(candidates),
+            "--model",
+            "mclp",
+            "--p",
+            "1",
+            "--radius-m",
+            "2000",
+            "--json",
+        ]
+    )
+
+    payload = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert payload["chosen_sites"] == ["RS A"]
+    assert [row["id"] for row in payload["assignment"]] == ["K1", "K2", "K3"]
+    assert payload["solver"]["status"] == "optimal"
+    assert payload["parameters"]["circuity"] == pytest.approx(1.3, abs=0)
+    assert 0 <= payload["kpi"]["covered_share"] <= 1
+    assert any("kapasitas tidak dipakai" in note for note in payload["notes"])
+
+
+def test_lokasi_text_in_minutes(files, capsys):
+    demand, candidates = files
+
+    _run(
+        [
+            "allocate",
+            "lokasi",
+            "--permintaan",
+            str(demand),
+            "--kandidat",
+            str(candidates),
+            "--model",
+            "pmedian",
+            "--p",
+            "2",
+            "--menit",
+            "5",
+            "--kecepatan-kmj",
+            "40",
+        ]
+    )
+
+    out = capsys.readouterr().out
+    assert "Lokasi terpilih (2): RS A (tetap), RS B" in out
+    assert "Tercakup dalam 5 menit" in out
+    assert "menit" in out
+    assert "40 km/jam" in out
+
+
+def test_lokasi_xy_with_crs(tmp_path, capsys):
+    demand = tmp_path / "d.csv"
+    demand.write_text("id,x,y,bobot\na,0,0,5\nb,3000,0,7\n", encoding="utf-8")
+    candidates = tmp_path / "k.csv"
+    candidates.write_text("id,x,y\ns1,100,0\ns2,2900,0\n", encoding="utf-8")
+
+    _run(
+        [
+            "allocate",
+            "lokasi",
+            "--permintaan",
+            str(demand),
+            "--kandidat",
+            str(candidates),
+            "--crs",
+            "EPSG:32749",
+            "--model",
+            "pcenter",
+            "--p",
+            "1",
+            "--faktor-belok",
+            "1",
+            "--json",
+        ]
+    )
+
+    payload = json.loads(capsys.readouterr().out)
+    # either site leaves the far point 2,900 m away with circuity 1
+    assert payload["kpi"]["worst_distance_m"] == pytest.approx(2_900.0, abs=1e-6)
+
+
+def test_distribusi_sums_to_stock(tmp_path, capsys):
+    weights = tmp_path / "bobot.csv"
+    weights.write_text(
+        "kode,nama,bobot,maksimum\n"
+        "33.71.01.1001,Magersari,5,\n"
+        "33.71.01.1002,Rejowinangun,3,2\n"
+        "33.71.01.1003,Tidar,2,\n",
+        encoding="utf-8",
+    )
+
+    _run(["allocate", "distribusi", "--bobot", str(weights), "--stok", "7", "--json"])
+
+    payload = json.loads(capsys.readouterr().out)
+    allocated = [row["allocated"] for row in payload["table"]]
+    assert sum(allocated) == 7
+    assert allocated[1] == 2
+    assert payload["table"][0]["kode"] == "33.71.01.1001"
+
+
+def test_rujukan_text_reports_shortage(tmp_path, capsys):
+    demand = tmp_path / "pasien.csv"
+    demand.write_text(
+        "id,lat,lon,pasien\nK1,-7.470,110.217,100\nK2,-7.480,110.220,64\n",
+        encoding="utf-8",
+    )
+    hospitals = tmp_path / "rs.csv"
+    hospitals.write_text(
+        "id,lat,lon,kapasitas\nRS A,-7.4856,110.2161,70\nRS B,-7.4530,110.2214,50\n",
+        encoding="utf-8",
+    )
+
+    _run(
+        [
+            "allocate",
+            "rujukan",
+            "--permintaan",
+            str(demand),
+            "--kandidat",
+            str(hospitals),
+        ]
+    )
+
+    out = capsys.readouterr().out
+    assert "tidak tertampung 44" in out
+    assert "Kapasitas 120 tempat tidur < kebutuhan 164" in out
+
+
+def test_missing_file_is_a_user_error(tmp_path):
+    with pytest.raises(GeoInputError, match="tidak ditemukan"):
+        _run(
+            [
+                "allocate",
+                "lokasi",
+                "--permintaan",
+                str(tmp_path / "tidak-ada.csv"),
+                "--kandidat",
+                str(tmp_path / "k.csv"),
+                "--model",
+                "lscp",
+                "--radius-m",
+                "100",
+            ]
+        )
+
+
+def test_region_mode_says_it_is_not_connected():
+    with pytest.raises(GeoInputError, match="belum tersambung"):
+        region_inputs("33.71")
+
+
+def test_json_output_is_clean_in_a_fresh_process(files):
+    # the HiGHS banner is printed by native code once per process
+    demand, with_capacity = files
+    candidates = with_capacity.with_name("kandidat_tanpa_kapasitas.csv")
+    candidates.write_text(
+        "id,lat,lon,tetap\nRS A,-7.4856,110.2161,1\nRS B,-7.4530,110.2214,0\n",
+        encoding="utf-8",
+    )
+    code = (
+        "import argparse, sys\n"
+        "from geo.cli_allocate import add_parser\n"
+        "parser = argparse.ArgumentParser()\n"
+        "add_parser(parser.add_subparsers(dest='command', required=True))\n"
+        "args = parser.parse_args(sys.argv[1:])\n"
+        "sys.exit(args.func(args))\n"
+    )
+    argv = ["allocate", "lokasi", "--permintaan", str(demand), "--kandidat"]
+    argv += [str(candidates), "--model", "pmedian", "--p", "1"]
+
+    done = subprocess.run(
+        [sys.executable, "-c", code, *argv, "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["chosen_sites"] == ["RS A"]
