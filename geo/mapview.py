@@ -490,8 +490,8 @@ def _add_choropleth(
         collection,
         bounds=[[min_lat, min_lon], [max_lat, max_lon]],
         name=t("map_layer_kelurahan", indikator=indicator_label),
-        style_function=lambda feature: styles[feature["properties"]["kode"]],
-        highlight_function=lambda _feature: HIGHLIGHT_STYLE,
+        style_function=_StyleByKode(styles),
+        highlight_function=_StyleByKode({}, default=HIGHLIGHT_STYLE),
         tooltip=folium.GeoJsonTooltip(
             fields=["nama", "kecamatan", "nilai"],
             aliases=[t("kelurahan"), t("kecamatan"), indicator_label],
@@ -502,6 +502,18 @@ def _add_choropleth(
     scale = 1.0 / (precision_deg if precision_deg > 0 else DEFAULT_PRECISION_DEG)
     geometry = [_encode_geometry(geom, scale) for geom in layer.geometry.values]
     _CompactGeometry(choropleth, properties, geometry, scale).add_to(fmap)
+
+
+@dataclass(frozen=True)
+class _StyleByKode:
+    """Style of a feature looked up by its kode; a class, so the map pickles."""
+
+    styles: dict[str, dict[str, object]]
+    default: dict[str, object] | None = None
+
+    def __call__(self, feature: dict) -> dict[str, object]:
+        kode = feature["properties"]["kode"]
+        return self.styles.get(kode, self.default) or NO_DATA_STYLE
 
 
 class _KelurahanLayer(folium.GeoJson):

@@ -170,13 +170,24 @@ def test_magelang_kelurahan_are_drawn_offline(app_url: str, chromium_path: str):
             executable_path=chromium_path, args=CHROMIUM_ARGS
         )
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.route("**/*", only_local)
-            page.goto(app_url)
-            frame = page.frame_locator('iframe[title*="st_folium"]').first
-            polygons = frame.locator(".leaflet-overlay-pane path.leaflet-interactive")
-            expect(polygons).to_have_count(MAGELANG_KELURAHAN, timeout=DRAW_TIMEOUT_MS)
-            expect(frame.locator(".petaruang-legend")).to_contain_text("tidak ada data")
+            # A second session (a reload, or a second screen) must get the map
+            # too: a folium map shared between sessions breaks on its second
+            # pass through st_folium.
+            for _session in range(2):
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                page.route("**/*", only_local)
+                page.goto(app_url)
+                frame = page.frame_locator('iframe[title*="st_folium"]').first
+                polygons = frame.locator(
+                    ".leaflet-overlay-pane path.leaflet-interactive"
+                )
+                expect(polygons).to_have_count(
+                    MAGELANG_KELURAHAN, timeout=DRAW_TIMEOUT_MS
+                )
+                expect(frame.locator(".petaruang-legend")).to_contain_text(
+                    "tidak ada data"
+                )
+                page.close()
         finally:
             browser.close()
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+import pickle
 import re
 from pathlib import Path
 
@@ -352,3 +353,14 @@ def test_rejects_repeated_kode_and_text_values(five_squares):
     texts = five_squares.assign(positif=["1", "dua", None, "4", "5"])
     with pytest.raises(GeoInputError, match="bukan angka, misalnya 'dua'"):
         situation_map(texts, "positif", indicator_label="Kasus")
+
+
+def test_map_survives_pickling(magelang, facilities):
+    fmap = situation_map(
+        magelang, "positif", indicator_label="Kasus", facilities=facilities
+    )
+
+    # a cache that hands each session its own copy needs a picklable map
+    copy = pickle.loads(pickle.dumps(fmap))
+
+    assert map_html(copy) == map_html(fmap)
