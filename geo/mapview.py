@@ -450,6 +450,11 @@ def _base_map(layer: gpd.GeoDataFrame, basemap: bool) -> folium.Map:
             control=True,
         ).add_to(fmap)
     fmap.fit_bounds([[min_lat, min_lon], [max_lat, max_lon]])
+    # White, not Leaflet's grey, behind the polygons: without tiles (offline or
+    # "tanpa peta dasar") the grey "tidak ada data" fill must stand out.
+    fmap.get_root().header.add_child(
+        Element("<style>div.leaflet-container{background:#fff}</style>")
+    )
     return fmap
 
 

@@ -96,7 +96,6 @@ TEXT: dict[str, str] = {
     "map_diperbarui": "Diperbarui",
     "map_keterangan": "Keterangan",
     "map_contoh": "contoh",
-    "map_tanpa_peta_dasar": "tanpa peta dasar",
 }
 
 
