@@ -221,8 +221,9 @@ def situation_map(
         ``kelurahan`` or indexed by ``kode``; default the value in Indonesian
         number format. Missing values always read "tidak ada data".
     facilities : gpd.GeoDataFrame | None
-        Points with ``nama``, ``jenis``, ``alamat``, ``sumber``; rows with
-        ``is_valid`` False are left off the map.
+        Points with ``nama``, ``jenis``, ``alamat``, ``sumber``; rows whose
+        ``is_valid`` is not True are left off the map. The map is fitted to
+        the kelurahan, never stretched to a stray point.
     resources : gpd.GeoDataFrame | None
         Points with ``jenis`` and ``jumlah``, optionally ``nama``, ``satuan``,
         ``diperbarui`` (last update) and ``is_contoh`` (an example row).
@@ -694,8 +695,10 @@ def _add_facilities(
 
     points = _points(facilities)
     if "is_valid" in points.columns:
-        flagged = int((~points["is_valid"].astype(bool)).sum())
-        points = points[points["is_valid"].astype(bool)]
+        # only rows checked and found valid are drawn; a missing verdict is not
+        checked = points["is_valid"].eq(True).fillna(False).to_numpy(dtype=bool)
+        flagged = int((~checked).sum())
+        points = points[checked]
         logger.info("%d flagged facilities left off the map", flagged)
     group = folium.FeatureGroup(name=t("map_layer_fasilitas"))
     used: dict[str, tuple[str, str, str]] = {}

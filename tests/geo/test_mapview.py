@@ -11,7 +11,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
-from shapely.geometry import box
+from shapely.geometry import Point, box
 
 from geo.crs import UTM_48S
 from geo.display import display_geometry
@@ -364,3 +364,26 @@ def test_map_survives_pickling(magelang, facilities):
     copy = pickle.loads(pickle.dumps(fmap))
 
     assert map_html(copy) == map_html(fmap)
+
+
+def test_map_stays_fitted_to_the_kelurahan(magelang, facilities):
+    # F05: a facility far outside the city (here even valid) must not stretch
+    # the view; a facility without a verdict is not drawn
+    far = facilities.copy()
+    far.loc[0, "geometry"] = Point(109.3425, -0.0263)
+    far["is_valid"] = pd.array([True, pd.NA, False], dtype="boolean")
+
+    fmap = situation_map(magelang, "positif", indicator_label="Kasus", facilities=far)
+
+    fit = next(
+        child
+        for child in fmap._children.values()
+        if type(child).__name__ == "FitBounds"
+    )
+    min_lon, min_lat, max_lon, max_lat = magelang.total_bounds
+    # bounds are passed through unchanged: exact up to float representation
+    assert fit.bounds == [
+        [pytest.approx(min_lat, abs=1e-9), pytest.approx(min_lon, abs=1e-9)],
+        [pytest.approx(max_lat, abs=1e-9), pytest.approx(max_lon, abs=1e-9)],
+    ]
+    assert map_html(fmap).count("petaruang-symbol") == 1
