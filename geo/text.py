@@ -96,6 +96,7 @@ TEXT: dict[str, str] = {
     "map_diperbarui": "Diperbarui",
     "map_keterangan": "Keterangan",
     "map_contoh": "contoh",
+    "map_tanpa_peta_dasar": "tanpa peta dasar",
 }
 
 
