@@ -19,8 +19,10 @@ from geo.errors import GeoInputError
 from geo.mapview import (
     DEFAULT_ASSET_DIR,
     NO_DATA_STYLE,
+    RING_ALPHABET,
     TILE_URL,
     classify_values,
+    encode_ring,
     map_html,
     situation_map,
 )
@@ -387,3 +389,45 @@ def test_map_stays_fitted_to_the_kelurahan(magelang, facilities):
         [pytest.approx(max_lat, abs=1e-9), pytest.approx(max_lon, abs=1e-9)],
     ]
     assert map_html(fmap).count("petaruang-symbol") == 1
+
+
+def _decode_ring(text: str, scale: float) -> np.ndarray:
+    """Decode as the map's script does (test oracle, written from the spec)."""
+    values, result, shift = [], 0, 0
+    for char in text:
+        symbol = RING_ALPHABET.index(char)
+        result |= (symbol & 31) << shift
+        shift += 5
+        if not symbol & 32:
+            values.append(~(result >> 1) if result & 1 else result >> 1)
+            result, shift = 0, 0
+    grid = np.cumsum(np.asarray(values, dtype=np.int64).reshape(-1, 2), axis=0)
+    return grid / scale
+
+
+def test_encoded_ring_round_trips_on_the_grid():
+    coords = np.array(
+        [[110.22639, -7.49221], [110.226157, -7.490978], [-179.99999, 89.5],
+         [179.99999, -89.5], [110.22639, -7.49221]]
+    )  # fmt: skip
+
+    text = encode_ring(coords, 1e5)
+
+    # rounding to the 1e-5° grid moves a coordinate by at most half a step
+    assert _decode_ring(text, 1e5) == pytest.approx(coords, abs=0.5e-5 + 1e-12)
+    assert set(text) <= set(RING_ALPHABET)
+    assert "_" not in RING_ALPHABET
+
+
+def test_jakarta_geometry_in_the_page_matches_the_layer(jakarta):
+    fmap = situation_map(jakarta, "positif", indicator_label="Kasus")
+
+    payload = json.loads(re.search(r"var data = (\{.*?\});\n", map_html(fmap)).group(1))
+
+    assert len(payload["g"]) == 267
+    first = jakarta.geometry.iloc[0]
+    exterior = np.asarray(getattr(first, "geoms", [first])[0].exterior.coords)
+    # coordinates are sent on the 1e-5° grid (half a step = 0.55 m)
+    assert _decode_ring(payload["g"][0][0][0], 1e5) == pytest.approx(
+        exterior, abs=0.5e-5 + 1e-12
+    )
