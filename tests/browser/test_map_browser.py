@@ -9,6 +9,7 @@ polygons Leaflet drew inside the st_folium component frame.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -37,6 +38,7 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 HEALTH_TIMEOUT_S = 30.0
 DRAW_TIMEOUT_MS = 30_000
 MAGELANG_KELURAHAN = 17
+KODE_PATTERN = re.compile(r"33\.71\.\d{2}\.\d{4}")
 
 # A stand-in for app.py while the real app is not in this branch: the Magelang
 # layer through display_geometry and situation_map into st_folium.
@@ -51,11 +53,17 @@ TINY_APP = textwrap.dedent(
     from geo.display import display_geometry
     from geo.mapview import situation_map
 
-    layer = gpd.read_file({path!r})
+    layer = gpd.read_file(KELURAHAN_PATH)
     layer["positif"] = np.arange(len(layer), dtype=float)
     shown = display_geometry(layer, metric_crs=UTM_49S).layer
     fmap = situation_map(shown, "positif", indicator_label="Kasus konfirmasi")
-    st_folium(fmap, key="peta", height=500, returned_objects=["last_active_drawing"])
+    returned = st_folium(
+        fmap, key="peta", height=500, returned_objects=["last_active_drawing"]
+    )
+    feature = (returned or {}).get("last_active_drawing") or {}
+    kode = (feature.get("properties") or {}).get("kode")
+    if kode:
+        st.write(f"Kelurahan dipilih: {kode}")
     """
 )
 
@@ -89,7 +97,9 @@ def app_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return real_app
     folder = tmp_path_factory.mktemp("tiny_app")
     kelurahan = ROOT / "data" / "magelang" / "kelurahan.geojson"
-    (folder / "app.py").write_text(TINY_APP.format(path=str(kelurahan)))
+    (folder / "app.py").write_text(
+        TINY_APP.replace("KELURAHAN_PATH", repr(str(kelurahan)))
+    )
     # a copy, not a symlink: Streamlit's static serving answers 400 through one
     shutil.copytree(ROOT / "static", folder / "static")
     return folder / "app.py"
@@ -170,13 +180,31 @@ def test_magelang_kelurahan_are_drawn_offline(app_url: str, chromium_path: str):
             executable_path=chromium_path, args=CHROMIUM_ARGS
         )
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.route("**/*", only_local)
-            page.goto(app_url)
-            frame = page.frame_locator('iframe[title*="st_folium"]').first
-            polygons = frame.locator(".leaflet-overlay-pane path.leaflet-interactive")
-            expect(polygons).to_have_count(MAGELANG_KELURAHAN, timeout=DRAW_TIMEOUT_MS)
-            expect(frame.locator(".petaruang-legend")).to_contain_text("tidak ada data")
+            # A second session (a reload, or a second screen) must get the map
+            # too: a folium map shared between sessions breaks on its second
+            # pass through st_folium.
+            for _session in range(2):
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                page.route("**/*", only_local)
+                page.goto(app_url)
+                frame = page.frame_locator('iframe[title*="st_folium"]').first
+                polygons = frame.locator(
+                    ".leaflet-overlay-pane path.leaflet-interactive"
+                )
+                expect(polygons).to_have_count(
+                    MAGELANG_KELURAHAN, timeout=DRAW_TIMEOUT_MS
+                )
+                expect(frame.locator(".petaruang-legend")).to_contain_text(
+                    "tidak ada data"
+                )
+                if _session == 0:
+                    # a click reports the kelurahan's kode back to the page
+                    assert not KODE_PATTERN.search(page.locator("body").inner_text())
+                    polygons.nth(3).dispatch_event("click")
+                    expect(page.locator("body")).to_contain_text(
+                        KODE_PATTERN, timeout=DRAW_TIMEOUT_MS
+                    )
+                page.close()
         finally:
             browser.close()
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+import pickle
 import re
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
-from shapely.geometry import box
+from shapely.geometry import Point, box
 
 from geo.crs import UTM_48S
 from geo.display import display_geometry
@@ -18,8 +19,10 @@ from geo.errors import GeoInputError
 from geo.mapview import (
     DEFAULT_ASSET_DIR,
     NO_DATA_STYLE,
+    RING_ALPHABET,
     TILE_URL,
     classify_values,
+    encode_ring,
     map_html,
     situation_map,
 )
@@ -352,3 +355,79 @@ def test_rejects_repeated_kode_and_text_values(five_squares):
     texts = five_squares.assign(positif=["1", "dua", None, "4", "5"])
     with pytest.raises(GeoInputError, match="bukan angka, misalnya 'dua'"):
         situation_map(texts, "positif", indicator_label="Kasus")
+
+
+def test_map_survives_pickling(magelang, facilities):
+    fmap = situation_map(
+        magelang, "positif", indicator_label="Kasus", facilities=facilities
+    )
+
+    # a cache that hands each session its own copy needs a picklable map
+    copy = pickle.loads(pickle.dumps(fmap))
+
+    assert map_html(copy) == map_html(fmap)
+
+
+def test_map_stays_fitted_to_the_kelurahan(magelang, facilities):
+    # F05: a facility far outside the city (here even valid) must not stretch
+    # the view; a facility without a verdict is not drawn
+    far = facilities.copy()
+    far.loc[0, "geometry"] = Point(109.3425, -0.0263)
+    far["is_valid"] = pd.array([True, pd.NA, False], dtype="boolean")
+
+    fmap = situation_map(magelang, "positif", indicator_label="Kasus", facilities=far)
+
+    fit = next(
+        child
+        for child in fmap._children.values()
+        if type(child).__name__ == "FitBounds"
+    )
+    min_lon, min_lat, max_lon, max_lat = magelang.total_bounds
+    # bounds are passed through unchanged: exact up to float representation
+    assert fit.bounds == [
+        [pytest.approx(min_lat, abs=1e-9), pytest.approx(min_lon, abs=1e-9)],
+        [pytest.approx(max_lat, abs=1e-9), pytest.approx(max_lon, abs=1e-9)],
+    ]
+    assert map_html(fmap).count("petaruang-symbol") == 1
+
+
+def _decode_ring(text: str, scale: float) -> np.ndarray:
+    """Decode as the map's script does (test oracle, written from the spec)."""
+    values, result, shift = [], 0, 0
+    for char in text:
+        symbol = RING_ALPHABET.index(char)
+        result |= (symbol & 31) << shift
+        shift += 5
+        if not symbol & 32:
+            values.append(~(result >> 1) if result & 1 else result >> 1)
+            result, shift = 0, 0
+    grid = np.cumsum(np.asarray(values, dtype=np.int64).reshape(-1, 2), axis=0)
+    return grid / scale
+
+
+def test_encoded_ring_round_trips_on_the_grid():
+    coords = np.array(
+        [[110.22639, -7.49221], [110.226157, -7.490978], [-179.99999, 89.5],
+         [179.99999, -89.5], [110.22639, -7.49221]]
+    )  # fmt: skip
+
+    text = encode_ring(coords, 1e5)
+
+    # rounding to the 1e-5° grid moves a coordinate by at most half a step
+    assert _decode_ring(text, 1e5) == pytest.approx(coords, abs=0.5e-5 + 1e-12)
+    assert set(text) <= set(RING_ALPHABET)
+    assert "_" not in RING_ALPHABET
+
+
+def test_jakarta_geometry_in_the_page_matches_the_layer(jakarta):
+    fmap = situation_map(jakarta, "positif", indicator_label="Kasus")
+
+    payload = json.loads(re.search(r"var data = (\{.*?\});\n", map_html(fmap)).group(1))
+
+    assert len(payload["g"]) == 267
+    first = jakarta.geometry.iloc[0]
+    exterior = np.asarray(getattr(first, "geoms", [first])[0].exterior.coords)
+    # coordinates are sent on the 1e-5° grid (half a step = 0.55 m)
+    assert _decode_ring(payload["g"][0][0][0], 1e5) == pytest.approx(
+        exterior, abs=0.5e-5 + 1e-12
+    )
