@@ -54,10 +54,10 @@ def display_layer(kode: str) -> gpd.GeoDataFrame:
     ).layer
 
 
-@st.cache_resource(show_spinner="Menyiapkan peta…", max_entries=32)
+@st.cache_data(show_spinner="Menyiapkan peta…", max_entries=32)
 def situation_map(kode: str, tanggal: str, indicator: str, basemap: bool) -> folium.Map:
-    # A folium.Map is a tree of objects that st_folium only renders; it is
-    # shared between sessions read-only, so cache_resource avoids re-pickling.
+    # cache_data hands each session its own copy: st_folium alters the map it
+    # draws, so one shared object would leave the next session an empty map.
     region = load_region(kode)
     result = situation(kode, tanggal, indicator)
     return situation_maps.situation_map(
