@@ -628,6 +628,28 @@ TEXT: dict[str, str] = {
     "err_hs_dates": (
         "Perlu paling sedikit {minimum} tanggal data untuk {what}; tersedia {n}."
     ),
+    # --- data page ---
+    "page_data": "Data",
+    "err_region_no_boundaries": (
+        "Wilayah {nama} belum punya batas kelurahan di penyimpanan; impor batas "
+        "wilayah di halaman Data lebih dulu."
+    ),
+    "err_data_no_kelurahan": (
+        "Berkas {name} tidak dapat diperiksa: wilayah yang dipilih belum punya batas "
+        "kelurahan. Impor batas wilayah lebih dulu."
+    ),
+    "err_data_kind": "Jenis data '{value}' tidak dikenal; pilih salah satu: {choices}.",
+    "err_data_boundary_suffix": (
+        "Berkas batas '{name}' tidak dikenali; unggah salah satu: {choices} "
+        "(Shapefile dalam .zip)."
+    ),
+    "err_data_region_fields": (
+        "Wilayah baru perlu kode dan nama; diterima kode '{kode}' dan nama '{nama}'."
+    ),
+    "err_data_no_boundaries": (
+        "Tidak ada batas kelurahan yang diterima dari {name}; perbaiki baris yang "
+        "dikarantina lalu impor lagi."
+    ),
 }
 
 
