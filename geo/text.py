@@ -629,6 +629,13 @@ TEXT: dict[str, str] = {
         "Perlu paling sedikit {minimum} tanggal data untuk {what}; tersedia {n}."
     ),
     # --- data page ---
+    "err_region_no_cases": (
+        "Wilayah {nama} belum punya data kasus; impor data kasus di halaman Data."
+    ),
+    "data_resources_contoh": (
+        "Sumber daya di peta adalah contoh (bukan data nyata) sampai Anda mengimpor "
+        "data sumber daya sendiri di halaman Data."
+    ),
     "page_data": "Data",
     "err_region_no_boundaries": (
         "Wilayah {nama} belum punya batas kelurahan di penyimpanan; impor batas "
