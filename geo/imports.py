@@ -148,17 +148,19 @@ def check_file(
 
 def _check_kind(kind: str) -> None:
     if kind not in KINDS:
-        raise GeoInputError(
-            t("err_data_kind", value=kind, choices=", ".join(KINDS))
-        )
+        raise GeoInputError(t("err_data_kind", value=kind, choices=", ".join(KINDS)))
+
+
+def _boundary_suffix(name: str) -> str:
+    suffix = Path(name).suffix.lower()
+    if suffix not in BOUNDARY_SUFFIXES:
+        choices = ", ".join(BOUNDARY_SUFFIXES)
+        raise GeoInputError(t("err_data_boundary_suffix", name=name, choices=choices))
+    return suffix
 
 
 def _check_boundaries(data: bytes, name: str, answers: Answers) -> intake.IntakeResult:
-    suffix = Path(name).suffix.lower()
-    if suffix not in BOUNDARY_SUFFIXES:
-        raise GeoInputError(
-            t("err_data_boundary_suffix", name=name, choices=", ".join(BOUNDARY_SUFFIXES))
-        )
+    suffix = _boundary_suffix(name)
     # The vector readers take a path, not bytes: the upload is copied once.
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"batas{suffix}"
@@ -176,11 +178,7 @@ def boundary_columns(data: bytes, name: str) -> tuple[list[str], str | None]:
     GeoInputError
         If the file is not a readable GeoJSON, GeoPackage or zipped Shapefile.
     """
-    suffix = Path(name).suffix.lower()
-    if suffix not in BOUNDARY_SUFFIXES:
-        raise GeoInputError(
-            t("err_data_boundary_suffix", name=name, choices=", ".join(BOUNDARY_SUFFIXES))
-        )
+    suffix = _boundary_suffix(name)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"batas{suffix}"
         path.write_bytes(data)
@@ -408,4 +406,3 @@ def _short(value: Any) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
     return str(value)[:200]
-

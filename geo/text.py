@@ -629,6 +629,8 @@ TEXT: dict[str, str] = {
         "Perlu paling sedikit {minimum} tanggal data untuk {what}; tersedia {n}."
     ),
     # --- data page ---
+    "err_edit_who": "Isi nama Anda (kolom 'oleh') sebelum menyimpan perubahan.",
+    "edit_problem": "{label}: {reason}",
     "err_region_no_cases": (
         "Wilayah {nama} belum punya data kasus; impor data kasus di halaman Data."
     ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import geopandas as gpd
@@ -43,6 +44,16 @@ def bundled_store(app_data_dir) -> Engine:
     engine = store.open_store(os.environ["CC_DATABASE_URL"])
     bootstrap.ensure_bundled(engine)
     return engine
+
+
+@pytest.fixture
+def magelang_store(tmp_path) -> tuple[Engine, Path]:
+    """A fresh store holding only the Magelang pack (copied), and its data folder."""
+    data_dir = tmp_path / "data"
+    shutil.copytree(regions.DATA_DIR / "magelang", data_dir / "magelang")
+    engine = store.open_store(f"sqlite:///{tmp_path / 'cc.sqlite'}")
+    bootstrap.ensure_bundled(engine, data_dir)
+    return engine, data_dir
 
 
 @pytest.fixture(scope="session")
