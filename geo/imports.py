@@ -7,8 +7,10 @@ file gives the same rows, problems and totals wherever it comes in.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
+import json
 import logging
 import tempfile
 from collections.abc import Mapping
@@ -57,6 +59,16 @@ class Answers:
     kode_column: str = "kode"
     nama_column: str = "nama"
     crs: str | None = None
+
+
+def answers_to_json(answers: Answers) -> str:
+    """Return answers as JSON text (a cache key of plain text)."""
+    return json.dumps(dataclasses.asdict(answers), sort_keys=True, default=dict)
+
+
+def answers_from_json(text: str) -> Answers:
+    """Return the answers written by :func:`answers_to_json`."""
+    return Answers(**json.loads(text))
 
 
 @dataclass(frozen=True)

@@ -629,6 +629,96 @@ TEXT: dict[str, str] = {
         "Perlu paling sedikit {minimum} tanggal data untuk {what}; tersedia {n}."
     ),
     # --- data page ---
+    "data_intro": (
+        "Impor berkas data, periksa baris yang diterima dan yang dikarantina, lalu "
+        "simpan. Setiap impor dan perubahan tercatat di log audit."
+    ),
+    "data_tab_impor": "Impor berkas",
+    "data_tab_ubah": "Ubah fasilitas dan sumber daya",
+    "data_tab_riwayat": "Riwayat impor dan log audit",
+    "data_jenis": "Jenis data",
+    "data_kind_kasus": "Kasus per kelurahan per tanggal",
+    "data_kind_daftar-kasus": "Daftar kasus per orang",
+    "data_kind_fasilitas": "Fasilitas kesehatan",
+    "data_kind_sumber-daya": "Sumber daya",
+    "data_kind_penduduk": "Penduduk per kelurahan",
+    "data_kind_batas": "Batas wilayah baru",
+    "data_oleh": "Nama Anda (oleh)",
+    "data_sumber": "Sumber data",
+    "data_per_tanggal": "Data penduduk per tanggal",
+    "data_tanggal_berkas": "Tanggal data (bila berkas tidak punya kolom tanggal)",
+    "data_berkas": "Berkas",
+    "data_berkas_help": (
+        "CSV atau XLSX; untuk batas wilayah: GeoJSON, GeoPackage atau Shapefile "
+        "dalam .zip. Kolom data pribadi (NIK, nama, alamat, nomor HP, tanggal "
+        "lahir) dibuang saat dibaca dan tidak pernah disimpan."
+    ),
+    "data_berkas_tersimpan": "Berkas yang sedang diperiksa: {name}",
+    "data_buang_berkas": "Lepaskan berkas",
+    "data_kolom_kode": "Kolom kode kelurahan",
+    "data_kolom_nama": "Kolom nama kelurahan",
+    "data_crs_tanya": "Sistem koordinat berkas (tidak tertulis di berkas)",
+    "data_crs_terbaca": "Sistem koordinat terbaca: {crs}",
+    "data_pertanyaan": "Pertanyaan sebelum impor",
+    "data_opsi_hb": "hari/bulan/tahun",
+    "data_opsi_bh": "bulan/hari/tahun",
+    "data_opsi_kumulatif": "kumulatif",
+    "data_opsi_harian": "kasus baru harian",
+    "data_dibaca": "Baris dibaca",
+    "data_diterima": "Diterima",
+    "data_dikarantina": "Dikarantina",
+    "data_kolom": "Kolom",
+    "data_total_kolom": "Jumlah kolom angka di tiap sisi:",
+    "data_kolom_dibuang": "Kolom data pribadi dibuang, tidak disimpan: {columns}.",
+    "data_baris_karantina": (
+        "Baris yang dikarantina dan alasannya (unduh, perbaiki, lalu impor lagi):"
+    ),
+    "data_unduh_karantina": "Unduh baris karantina (CSV)",
+    "data_sudah_diimpor": (
+        "Berkas ini sudah pernah diimpor (impor nomor {id}, oleh {who}); tidak ada "
+        "yang berubah."
+    ),
+    "data_simpan": "Simpan impor",
+    "data_tersimpan": (
+        "Impor nomor {id} tersimpan: {accepted} baris diterima, {quarantined} "
+        "dikarantina."
+    ),
+    "data_wilayah_kode": "Kode wilayah baru (Kemendagri, mis. 33.08)",
+    "data_wilayah_nama": "Nama wilayah baru",
+    "data_wilayah_crs": (
+        "Jarak dan luas wilayah baru diukur dalam zona UTM selatan yang memuat "
+        "titik tengahnya."
+    ),
+    "data_ubah_keterangan": (
+        "Ubah sel lalu tekan simpan; setiap perubahan tercatat di log audit atas "
+        "nama Anda. Posisi diubah lewat kolom lintang (lat) dan bujur (lon)."
+    ),
+    "data_fasilitas": "Fasilitas kesehatan",
+    "data_fasilitas_kosong": "Wilayah ini belum punya data fasilitas.",
+    "data_simpan_fasilitas": "Simpan perubahan fasilitas",
+    "data_sumber_daya": "Sumber daya",
+    "data_simpan_sumber_daya": "Simpan perubahan sumber daya",
+    "data_edit_hasil": (
+        "Perubahan tersimpan: {changed} diubah, {added} ditambah, {deleted} dihapus."
+    ),
+    "data_riwayat": "Riwayat impor",
+    "data_pilih_batch": "Impor dengan baris karantina",
+    "data_batch_label": "Impor {id}: {name} ({count} baris dikarantina)",
+    "data_audit": "Log audit",
+    "data_col_id": "Nomor",
+    "data_col_waktu": "Waktu (UTC)",
+    "data_col_jenis": "Jenis",
+    "data_col_wilayah": "Wilayah",
+    "data_col_oleh": "Oleh",
+    "data_col_berkas": "Berkas",
+    "data_col_dibaca": "Dibaca",
+    "data_col_diterima": "Diterima",
+    "data_col_dikarantina": "Dikarantina",
+    "data_col_tindakan": "Tindakan",
+    "data_col_tabel": "Tabel",
+    "data_col_rekaman": "Rekaman",
+    "data_col_sebelum": "Sebelum",
+    "data_col_sesudah": "Sesudah",
     "err_edit_who": "Isi nama Anda (kolom 'oleh') sebelum menyimpan perubahan.",
     "edit_problem": "{label}: {reason}",
     "err_region_no_cases": (
