@@ -629,6 +629,15 @@ TEXT: dict[str, str] = {
         "Perlu paling sedikit {minimum} tanggal data untuk {what}; tersedia {n}."
     ),
     # --- data page ---
+    "cli_oleh_default": "baris perintah",
+    "cli_oleh": "nama yang dicatat di log audit (bawaan: 'baris perintah')",
+    "cli_sumber": "sumber data (wajib untuk penduduk bila berkas tidak menyebutnya)",
+    "cli_per_tanggal": "tanggal data penduduk, YYYY-MM-DD",
+    "cli_nama_wilayah": "nama wilayah baru saat mengimpor batas",
+    "cli_periksa_saja": "hanya periksa berkas; tidak ada yang disimpan",
+    "err_cli_per_tanggal": (
+        "Tanggal '{value}' tidak terbaca; tulis sebagai YYYY-MM-DD, mis. 2019-12-31."
+    ),
     "data_intro": (
         "Impor berkas data, periksa baris yang diterima dan yang dikarantina, lalu "
         "simpan. Setiap impor dan perubahan tercatat di log audit."
