@@ -155,13 +155,18 @@ def _save_answers(sha: str, answers: imports.Answers) -> imports.Answers:
 def questions(
     result: intake.IntakeResult, answers: imports.Answers, sha: str
 ) -> imports.Answers:
-    """Draw the intake's questions; return the answers (saved when they change)."""
-    if not result.questions:
+    """Draw the intake's questions; return the answers (saved when they change).
+
+    A question stays on screen once answered (the intake no longer asks it), so
+    the user can change the answer; a date order is never preselected.
+    """
+    asked = _asked(result, sha)
+    if not asked:
         return answers
     st.subheader(t("data_pertanyaan"))
     fields = _fields(answers)
     confirmed = dict(answers.confirmed_names)
-    for number, question in enumerate(result.questions):
+    for number, question in enumerate(asked):
         if question.kind == "kelurahan":
             is_yes = st.checkbox(
                 question.text,
@@ -177,14 +182,14 @@ def questions(
         choice = st.radio(
             question.text,
             question.options,
-            index=question.options.index(current),
+            index=None if current is None else question.options.index(current),
             format_func=lambda option: t(f"data_opsi_{option}"),
             horizontal=True,
             key=f"data_q_{sha[:12]}_{number}",
         )
         if question.kind == "urutan_tanggal":
             fields["date_order"] = choice
-        else:
+        elif choice is not None:
             fields["is_daily"] = choice == "harian"
     fields["confirmed_names"] = confirmed
     new = imports.Answers(**fields)
@@ -194,9 +199,19 @@ def questions(
     return new
 
 
-def _current_option(question: intake.Question, answers: imports.Answers) -> str:
+def _asked(result: intake.IntakeResult, sha: str) -> list[intake.Question]:
+    """Return every question asked about this file so far, first asked first."""
+    asked = st.session_state.setdefault(state.DATA_QUESTIONS, {}).setdefault(sha, [])
+    seen = {(question.kind, question.column, question.value) for question in asked}
+    for question in result.questions:
+        if (question.kind, question.column, question.value) not in seen:
+            asked.append(question)
+    return asked
+
+
+def _current_option(question: intake.Question, answers: imports.Answers) -> str | None:
     if question.kind == "urutan_tanggal":
-        return answers.date_order or question.detected or question.options[0]
+        return answers.date_order
     if answers.is_daily is not None:
         return "harian" if answers.is_daily else "kumulatif"
     return question.detected or question.options[0]

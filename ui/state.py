@@ -46,6 +46,7 @@ DATA_AS_OF = "data_per_tanggal"
 DATA_TANGGAL = "data_tanggal"
 DATA_FILE = "data_berkas"  # (name, bytes) of the last upload
 DATA_ANSWERS = "data_jawaban"  # answers to the intake's questions, by file hash
+DATA_QUESTIONS = "data_pertanyaan"  # questions asked about each file, by file hash
 DATA_NEW_REGION = "data_wilayah_baru"  # (kode, nama) typed for new boundaries
 DATA_MESSAGE = "data_pesan"  # outcome of the last write, shown after the rerun
 
