@@ -25,7 +25,7 @@ from sqlalchemy import Engine
 from geo import intake, store
 from geo.crs import GEOGRAPHIC_CRS, utm_south_for_lon
 from geo.errors import GeoInputError
-from geo.text import t
+from geo.text import TEXT, t
 
 logger = logging.getLogger(__name__)
 
@@ -226,6 +226,19 @@ def preview(result: intake.IntakeResult) -> Preview:
     )
 
 
+def quarantine_view(result: intake.IntakeResult) -> pd.DataFrame:
+    """Return the quarantined rows for people: row number and reason first."""
+    headers = {
+        "row": t("data_col_baris"),
+        "column": t("data_col_kolom"),
+        "value": t("data_col_nilai"),
+        "reason": t("data_col_alasan"),
+    }
+    table = result.quarantined.rename(columns=headers)
+    first = list(headers.values())
+    return table[[*first, *[name for name in table.columns if name not in first]]]
+
+
 def store_frame(kind: str, result: intake.IntakeResult) -> pd.DataFrame:
     """Return the accepted rows of a checked file in the shape the store writes."""
     accepted = result.accepted
@@ -405,16 +418,29 @@ def audit_table(engine: Engine, limit: int = 200) -> pd.DataFrame:
         {
             t("data_col_waktu"): frame["at"],
             t("data_col_oleh"): frame["who"],
-            t("data_col_tindakan"): frame["action"],
-            t("data_col_tabel"): frame["table_name"],
+            t("data_col_tindakan"): frame["action"].map(_word("audit_aksi")),
+            t("data_col_tabel"): frame["table_name"].map(_word("audit_tabel")),
             t("data_col_rekaman"): frame["record_id"],
-            t("data_col_sebelum"): frame["before"].map(_short),
-            t("data_col_sesudah"): frame["after"].map(_short),
+            t("data_col_sebelum"): frame["before"].map(_values_text),
+            t("data_col_sesudah"): frame["after"].map(_values_text),
         }
     )
 
 
-def _short(value: Any) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    return str(value)[:200]
+def _word(prefix: str) -> Any:
+    """Return a mapper from a stored code word to its catalogue word, if any."""
+
+    def translate(value: Any) -> str:
+        key = f"{prefix}_{value}"
+        return t(key) if key in TEXT else str(value)
+
+    return translate
+
+
+def _values_text(value: Any) -> str:
+    """Return an audit entry's values as "field: value" pairs, at most 200 chars."""
+    if not isinstance(value, Mapping):
+        return "" if value is None or pd.isna(value) else str(value)[:200]
+    name = _word("audit_kolom")
+    pairs = [f"{name(key)}: {item}" for key, item in value.items()]
+    return "; ".join(pairs)[:200]

@@ -232,13 +232,15 @@ def preview(result: intake.IntakeResult) -> None:
             ),
             hide_index=True,
         )
-    if summary.discarded_columns:
-        st.info(t("data_kolom_dibuang", columns=", ".join(summary.discarded_columns)))
+    discarded = ", ".join(summary.discarded_columns)
+    if discarded:
+        st.info(t("data_kolom_dibuang", columns=discarded))
     for note in summary.notes:
-        st.warning(note)
+        if note != t("intake_note_discarded", columns=discarded):
+            st.warning(note)
     if summary.quarantined:
         st.caption(t("data_baris_karantina"))
-        st.dataframe(result.quarantined, hide_index=True)
+        st.dataframe(imports.quarantine_view(result), hide_index=True)
         st.download_button(
             t("data_unduh_karantina"),
             intake.quarantined_csv(result),
