@@ -196,4 +196,5 @@ def test_batch_and_audit_tables_have_indonesian_headers(magelang_store):
     assert len(batches) == 4  # batas, fasilitas, sumber daya, kasus
     assert "Tindakan" in audit.columns and len(audit) > 0
     assert set(audit["Tindakan"]) <= {"impor", "tambah", "ubah", "ganti", "hapus"}
-    assert "berkas: kelurahan.geojson" in audit["Sesudah"].iloc[-1]
+    imported = audit.loc[audit["Tabel"] == "impor", "Sesudah"]
+    assert "berkas: kelurahan.geojson" in imported.iloc[-1]
