@@ -413,6 +413,8 @@ def batch_table(engine: Engine, region_kode: str | None = None) -> pd.DataFrame:
 
 def audit_table(engine: Engine, limit: int = 200) -> pd.DataFrame:
     """Return the newest audit entries with Indonesian headers."""
+    # LIMITATION: only the newest ``limit`` entries are shown on the page; older
+    # ones stay in the store, reachable through geo.store.audit_log.
     frame = store.audit_log(engine, limit=limit)
     return pd.DataFrame(
         {

@@ -262,6 +262,8 @@ def _load_from_store(pack: RegionPack, engine: Engine) -> RegionData:
         pack=pack,
         kelurahan=kelurahan,
         cases=store.case_counts(engine, pack.kode),
+        # LIMITATION: the totals a source states for itself (Jakarta's sheet
+        # totals) are not stored; a RegionData read from the store has none.
         reported_totals=pd.DataFrame(columns=["tanggal", "positif"]),
         facilities=_stored_facility_check(engine, pack, kelurahan),
         population=None if population.empty else population.astype(float),
@@ -279,6 +281,8 @@ def _stored_facility_check(
     quality panel lists them with the same verdicts as when read from files.
     """
     stored = store.facilities(engine, pack.kode)
+    # LIMITATION: only the newest facility import's quarantined rows are listed;
+    # rows quarantined by an earlier import drop out of the data quality panel.
     batches = store.batches(engine, pack.kode, "fasilitas")
     rejected = (
         pd.DataFrame()

@@ -87,6 +87,8 @@ def _date_input(label: str, key: str, is_shown: bool) -> dt.date | None:
 
 def uploaded_file(kind: str) -> tuple[str, bytes] | None:
     """Draw the uploader; return the file's name and bytes, kept across pages."""
+    # LIMITATION: the uploader's own button and size hint are Streamlit's words
+    # ("Upload", "200MB per file"), in English.
     upload = st.file_uploader(
         t("data_berkas"),
         type=UPLOAD_TYPES.get(kind, TABLE_TYPES),
@@ -332,6 +334,8 @@ def editors(region_kode: str, who: str) -> None:
         if st.button(t("data_simpan_fasilitas"), key="data_simpan_fasilitas"):
             _report(edits.apply_facility_edits(engine, facilities, edited, who))
 
+    # LIMITATION: edits not yet saved live in the table widget only and are
+    # lost when the user leaves the page; saved ones are in the store.
     st.subheader(t("data_sumber_daya"))
     resources = edits.resource_table(engine, region_kode)
     kinds = [t(f"sumber_daya_{kind}") for kind in store.RESOURCE_KINDS]
