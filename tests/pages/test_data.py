@@ -32,13 +32,6 @@ def _same_numbers_file(engine) -> bytes:
     return row.drop(columns="keterangan").to_csv(index=False).encode()
 
 
-def _dataframe(app: AppTest, key: str):
-    for element in app.dataframe:
-        if element.proto.id and key in element.proto.id:
-            return element.value
-    raise AssertionError(f"no dataframe {key!r}")
-
-
 def test_page_shows_import_history_and_audit_log(bundled_store):
     app = _data_page()
 
