@@ -329,6 +329,7 @@ def editors(region_kode: str, who: str) -> None:
             facilities,
             disabled=["id"],
             hide_index=True,
+            column_config=_column_labels(facilities.columns),
             key=f"data_edit_fasilitas_{region_kode}",
         )
         if st.button(t("data_simpan_fasilitas"), key="data_simpan_fasilitas"):
@@ -344,7 +345,12 @@ def editors(region_kode: str, who: str) -> None:
         disabled=["id", "contoh"],
         hide_index=True,
         num_rows="dynamic",
-        column_config={"jenis": st.column_config.SelectboxColumn(options=kinds)},
+        column_config={
+            **_column_labels(resources.columns),
+            "jenis": st.column_config.SelectboxColumn(
+                t("data_edit_col_jenis"), options=kinds
+            ),
+        },
         key=f"data_edit_sumber_daya_{region_kode}",
     )
     if st.button(t("data_simpan_sumber_daya"), key="data_simpan_sumber_daya"):
@@ -352,6 +358,18 @@ def editors(region_kode: str, who: str) -> None:
             engine, region_kode, resources, edited, who
         )
         _report(outcome)
+
+
+def _column_labels(columns: pd.Index) -> dict[str, object]:
+    """Return Indonesian headers; positions with six decimals (about 0.1 m)."""
+    config: dict[str, object] = {}
+    for column in columns:
+        label = t(f"data_edit_col_{column}")
+        if column in ("lat", "lon"):
+            config[column] = st.column_config.NumberColumn(label, format="%.6f")
+        else:
+            config[column] = st.column_config.Column(label)
+    return config
 
 
 def _report(outcome: edits.EditOutcome) -> None:
