@@ -39,7 +39,6 @@ KINDS: dict[str, str] = {
     "batas": "batas",
 }
 BOUNDARY_SUFFIXES = (".geojson", ".json", ".gpkg", ".zip")
-TABLE_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm")
 
 
 @dataclass(frozen=True)

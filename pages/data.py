@@ -54,4 +54,4 @@ with tab_edit:
         data_widgets.show_error(err)
 
 with tab_history:
-    data_widgets.history(choice.region_kode)
+    data_widgets.history()

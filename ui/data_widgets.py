@@ -384,8 +384,8 @@ def _report(outcome: edits.EditOutcome) -> None:
     st.rerun()
 
 
-def history(region_kode: str) -> None:
-    """Draw the import batches, a batch's quarantined rows, and the audit log."""
+def history() -> None:
+    """Draw every import batch, a batch's quarantined rows, and the audit log."""
     engine = cache.engine()
     st.subheader(t("data_riwayat"))
     batches = store.batches(engine)
