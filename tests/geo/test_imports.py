@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import geopandas as gpd
 import pandas as pd
 import pytest
@@ -9,9 +11,9 @@ from shapely.geometry import box
 
 from geo import imports, regions, store
 from geo.errors import GeoInputError
-from tests.geo.intake_fixtures import INTAKE_DATA
 
 MAGELANG = "33.71"
+INTAKE_DATA = Path(__file__).resolve().parent.parent / "data" / "intake"
 
 
 def _bytes(name: str) -> bytes:
