@@ -1,20 +1,24 @@
-"""Command ``import``: read a data file, check it against a region, print a summary.
+"""Command ``import``: check a data file against a region, store it, print a summary.
 
 ``python -m geo import {kasus,fasilitas,sumber-daya,penduduk,batas} FILE
---wilayah KODE --json`` parses and validates the file (nothing is stored yet)
-and exits 0 when the file was read, even with quarantined rows, and 2 with a
-message when it could not be read.
+--wilayah KODE [--oleh NAME] [--periksa-saja] --json`` parses and validates the
+file, then writes it to the store (``CC_DATA_DIR`` / ``CC_DATABASE_URL``) in one
+transaction, as the Data page does; the same file twice changes nothing. With
+``--periksa-saja`` nothing is written. Exits 0 when the file was read, even with
+quarantined rows, and 2 with a message when it could not be read or stored.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 from pathlib import Path
 
 import geopandas as gpd
 
-from geo import boundaries, intake, regions
+from geo import bootstrap, boundaries, imports, intake, regions, store
+from geo.errors import GeoInputError
 from geo.text import t
 
 logger = logging.getLogger(__name__)
@@ -43,7 +47,11 @@ def load_region_kelurahan(kode: str, data_dir: Path = DATA_DIR) -> gpd.GeoDataFr
     GeoInputError
         If no region pack has this code.
     """
-    pack = regions.find_pack(kode, data_dir)
+    try:
+        pack = regions.find_pack(kode, data_dir)
+    except GeoInputError:
+        engine = store.open_store()  # a region imported on the Data page
+        return store.kelurahan(engine, regions.find_region(kode, engine).kode)
     return boundaries.read_kelurahan(pack.kelurahan_file, pack.metric_crs)
 
 
@@ -70,7 +78,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--kolom-nama", default="nama", help=t("intake_cli_nama_column")
     )
     parser.add_argument("--crs", help=t("intake_cli_crs"))
-    parser.set_defaults(func=run, region_loader=load_region_kelurahan)
+    parser.add_argument("--oleh", default=t("cli_oleh_default"), help=t("cli_oleh"))
+    parser.add_argument("--sumber", help=t("cli_sumber"))
+    parser.add_argument("--per-tanggal", help=t("cli_per_tanggal"))
+    parser.add_argument("--nama-wilayah", help=t("cli_nama_wilayah"))
+    parser.add_argument(
+        "--periksa-saja", action="store_true", help=t("cli_periksa_saja")
+    )
+    parser.set_defaults(
+        func=run, region_loader=load_region_kelurahan, data_dir=DATA_DIR
+    )
 
 
 def run_import(args: argparse.Namespace) -> intake.IntakeResult:
@@ -103,6 +120,7 @@ def run(args: argparse.Namespace) -> int:
     from geo.cli import write_json, write_text  # the command line sits on top
 
     result = run_import(args)
+    stored = None if args.periksa_saja else write_import(args, result)
     if args.json:
         write_json(result.to_json())
         return 0
@@ -114,4 +132,58 @@ def run(args: argparse.Namespace) -> int:
     )
     for line in (summary, *result.notes, *result.messages):
         write_text(line)
+    if stored is not None:
+        write_text(stored)
     return 0
+
+
+def write_import(args: argparse.Namespace, result: intake.IntakeResult) -> str:
+    """Write a checked file to the store; return what happened, for people.
+
+    The bundled region packs are loaded first when the store lacks them, so a
+    scheduled job works on a fresh ``CC_DATA_DIR``.
+
+    Raises
+    ------
+    GeoInputError
+        If the store refuses the file (unknown region, a date missing, ...).
+    """
+    data = Path(args.file).read_bytes()
+    sha = imports.file_sha256(data)
+    engine = store.open_store()
+    bootstrap.ensure_bundled(engine, args.data_dir)
+    known = set(store.regions(engine)["kode"])
+    common = {"who": args.oleh, "file_name": Path(args.file).name, "file_sha256": sha}
+
+    if args.kind == "batas" and args.wilayah not in known:
+        batch = imports.create_region(
+            engine, args.wilayah, args.nama_wilayah or args.wilayah, result, **common
+        )
+    else:
+        batch = imports.write_result(
+            engine,
+            args.kind,
+            args.wilayah,
+            result,
+            sumber=args.sumber,
+            as_of=_as_of(args.per_tanggal),
+            **common,
+        )
+    logger.info("import stored: batch %s, duplicate %s", batch.id, batch.is_duplicate)
+    if batch.is_duplicate:
+        return t("data_sudah_diimpor", id=batch.id, who=batch.who)
+    return t(
+        "data_tersimpan",
+        id=batch.id,
+        accepted=batch.rows_accepted,
+        quarantined=batch.rows_quarantined,
+    )
+
+
+def _as_of(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as err:
+        raise GeoInputError(t("err_cli_per_tanggal", value=text)) from err

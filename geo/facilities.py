@@ -171,7 +171,7 @@ def check_facilities(
     table["masalah"] = problems
     table["is_valid"] = problems == ""
     result = gpd.GeoDataFrame(table, geometry="geometry", crs=GEOGRAPHIC_CRS)
-    notes = _summary_notes(result)
+    notes = summary_notes(result)
     logger.info(
         "facilities checked: %s rows, %s flagged", len(result), (~table.is_valid).sum()
     )
@@ -310,7 +310,8 @@ def _name_key(name: str) -> str:
     return " ".join(word for word in words if word not in _GENERIC_WORDS)
 
 
-def _summary_notes(table: gpd.GeoDataFrame) -> list[str]:
+def summary_notes(table: gpd.GeoDataFrame) -> list[str]:
+    """Return the notes on facilities kept off the map and capacity not counted."""
     flagged = table[~table["is_valid"]]
     if flagged.empty:
         return []

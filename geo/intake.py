@@ -62,6 +62,14 @@ logger = logging.getLogger(__name__)
 NAME_EXAMPLES = 5  # name/code disagreements spelled out in the note
 DAILY_DROP_SHARE = 0.05  # above this share of falling steps counts are daily
 BOUNDARY_TOLERANCE_M = 150.0  # simplified boundaries leave slivers at the edges
+# Parent columns of a kelurahan and how many parts of its code they keep (0: a
+# name, left empty when the file has none).
+PARENT_CODE_PARTS = {
+    "kode_kecamatan": 3,
+    "nama_kecamatan": 0,
+    "kode_kabkota": 2,
+    "nama_kabkota": 0,
+}
 
 
 @dataclass(frozen=True)
@@ -1073,6 +1081,7 @@ def import_facilities(
     -------
     IntakeResult
         ``accepted`` is a GeoDataFrame in EPSG:4326 with nama, jenis, alamat,
+        kelurahan_alamat (the kelurahan the address names, when given),
         sumber, lat, lon, the capacity columns (Int64), geometry, is_valid
         (True) and masalah (empty). Points outside the region, invalid, or
         with swapped or sign-flipped coordinates are quarantined.
@@ -1106,6 +1115,7 @@ def import_facilities(
             "nama": nama,
             "jenis": jenis.map(_facility_kind, na_action="ignore").astype("string"),
             "alamat": _text_column(batch.frame, "alamat"),
+            "kelurahan_alamat": _text_column(batch.frame, "kelurahan_alamat"),
             "sumber": _text_column(batch.frame, "sumber"),
             "lat": lat,
             "lon": lon,
@@ -1175,7 +1185,8 @@ def import_resources(
     Returns
     -------
     IntakeResult
-        ``accepted`` has jenis, nama, jumlah (Int64), lat, lon, fasilitas.
+        ``accepted`` has jenis, nama, jumlah (Int64), lat, lon, fasilitas,
+        diperbarui and status (text as given, for instance "contoh").
         ``totals`` sums ``jumlah`` over the accepted rows.
 
     Raises
@@ -1207,6 +1218,8 @@ def import_resources(
             "lat": lat,
             "lon": lon,
             "fasilitas": fasilitas,
+            "diperbarui": _text_column(batch.frame, "diperbarui"),
+            "status": _text_column(batch.frame, "status_data"),
         }
     )
     ok = batch.is_ok
@@ -1279,8 +1292,11 @@ def read_boundaries(
     Returns
     -------
     IntakeResult
-        ``accepted`` is a GeoDataFrame with ``kode`` (dotted), ``nama`` and
-        ``geometry`` in EPSG:4326. Features with an empty geometry, a code
+        ``accepted`` is a GeoDataFrame with ``kode`` (dotted), ``nama``,
+        ``kode_kecamatan``, ``nama_kecamatan``, ``kode_kabkota``,
+        ``nama_kabkota`` (from the file's columns of these names; codes
+        otherwise cut from ``kode``, names otherwise empty) and ``geometry``
+        in EPSG:4326. Features with an empty geometry, a code
         that is not a Kemendagri code, or a repeated code are quarantined;
         invalid geometries are repaired with ``shapely.make_valid`` and noted.
 
@@ -1321,13 +1337,35 @@ def read_boundaries(
 
     ok = batch.is_ok
     accepted = gpd.GeoDataFrame(
-        {"kode": kode[ok], "nama": frame.loc[ok, nama_column].astype("string")},
+        {
+            "kode": kode[ok],
+            "nama": frame.loc[ok, nama_column].astype("string"),
+            **_parent_columns(frame[ok], kode[ok]),
+        },
         geometry=geometry[ok],
         crs=layer.crs,
     ).to_crs(GEOGRAPHIC_CRS)
     return _result(
         "batas", batch, accepted, int(ok.sum()), None, ({}, {}, {}), [], [], notes
     )
+
+
+def _parent_columns(frame: pd.DataFrame, kode: pd.Series) -> dict[str, pd.Series]:
+    """Return kecamatan and kab/kota codes and names: from the file, else the code."""
+    parents = {}
+    for column, parts in PARENT_CODE_PARTS.items():
+        if column in frame.columns:
+            parents[column] = _text_column_named(frame, column)
+        elif parts:
+            parents[column] = kode.str.split(".").str[:parts].str.join(".")
+        else:
+            parents[column] = pd.Series(pd.NA, index=frame.index, dtype="string")
+    return {name: values.astype("string") for name, values in parents.items()}
+
+
+def _text_column_named(frame: pd.DataFrame, column: str) -> pd.Series:
+    text = frame[column].fillna("").astype(str).str.strip()
+    return text.where(~text.isin(("", "nan", "None"))).astype("string")
 
 
 def _read_layer(path: str | Path) -> tuple[gpd.GeoDataFrame, str]:

@@ -104,6 +104,10 @@ RESOURCE_SYMBOLS: dict[str, tuple[str, str, str]] = {
     "tempat tidur": ("TT", "#762a83", "2px"),
     "ambulans": ("A", "#e08214", "2px"),
     "kit tes": ("KT", "#35978f", "2px"),
+    "tim lapangan": ("TL", "#1b7837", "2px"),
+    "apd": ("PD", "#8c510a", "2px"),
+    "dosis vaksin": ("V", "#2166ac", "2px"),
+    "paket bantuan": ("PB", "#b2182b", "2px"),
 }
 RESOURCE_OTHER = ("S", "#4d4d4d", "2px")
 

@@ -8,6 +8,7 @@ region is adding a folder.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 from dataclasses import dataclass
@@ -15,8 +16,9 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+from sqlalchemy import Engine
 
-from geo import boundaries, cases, facilities
+from geo import boundaries, cases, facilities, store
 from geo.errors import GeoInputError
 from geo.text import t
 
@@ -34,6 +36,8 @@ class SourceFiles:
     reader: str
     files: tuple[Path, ...]
     sumber: str
+    as_of: dt.date | None = None
+    is_example: bool = False
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,8 @@ class RegionPack:
     fasilitas: SourceFiles | None
     penduduk: SourceFiles | None
     catatan: tuple[str, ...]
+    sumber_daya: SourceFiles | None = None
+    is_bundled: bool = True
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,7 @@ class RegionData:
     facilities: facilities.FacilityCheck | None
     population: pd.Series | None
     notes: tuple[str, ...]
+    resources: gpd.GeoDataFrame | None = None
 
 
 def list_packs(data_dir: Path = DATA_DIR) -> list[RegionPack]:
@@ -122,6 +129,7 @@ def read_pack(folder: Path) -> RegionPack:
             fasilitas=_source(folder, manifest.get("fasilitas")),
             penduduk=_source(folder, manifest.get("penduduk")),
             catatan=tuple(manifest.get("catatan", ())),
+            sumber_daya=_source(folder, manifest.get("sumber_daya")),
         )
     except (json.JSONDecodeError, KeyError, TypeError) as err:
         raise GeoInputError(
@@ -130,7 +138,67 @@ def read_pack(folder: Path) -> RegionPack:
         ) from err
 
 
-def load_region(kode: str, data_dir: Path = DATA_DIR) -> RegionData:
+def list_regions(engine: Engine, data_dir: Path = DATA_DIR) -> list[RegionPack]:
+    """Return the bundled packs and the regions imported into the store, default first.
+
+    Parameters
+    ----------
+    engine : sqlalchemy.Engine
+        The store (:func:`geo.store.open_store`).
+    data_dir : Path
+        Folder holding the region packs.
+
+    Returns
+    -------
+    list of RegionPack
+        Every bundled pack, then each region that exists only in the store (its
+        boundaries imported on the Data page) with ``is_bundled`` False and no
+        source files.
+    """
+    packs = list_packs(data_dir)
+    bundled = {pack.kode for pack in packs}
+    for row in store.regions(engine).itertuples():
+        if row.kode not in bundled:
+            packs.append(_store_pack(row.kode, row.nama, row.metric_crs))
+    return packs
+
+
+def find_region(kode: str, engine: Engine, data_dir: Path = DATA_DIR) -> RegionPack:
+    """Return the bundled pack or stored region whose code is ``kode``.
+
+    Raises
+    ------
+    GeoInputError
+        If neither has that code; the message lists the codes there are.
+    """
+    packs = list_regions(engine, data_dir)
+    for pack in packs:
+        if pack.kode == str(kode).strip():
+            return pack
+    choices = ", ".join(f"{pack.kode} ({pack.nama})" for pack in packs)
+    raise GeoInputError(t("err_wilayah_unknown", value=kode, choices=choices))
+
+
+def _store_pack(kode: str, nama: str, metric_crs: str) -> RegionPack:
+    return RegionPack(
+        kode=kode,
+        nama=nama,
+        provinsi="",
+        folder=Path(),
+        metric_crs=metric_crs,
+        is_default=False,
+        kelurahan_file=Path(),
+        kasus=None,
+        fasilitas=None,
+        penduduk=None,
+        catatan=(),
+        is_bundled=False,
+    )
+
+
+def load_region(
+    kode: str, data_dir: Path = DATA_DIR, engine: Engine | None = None
+) -> RegionData:
     """Return the region's kelurahan, cases, facilities and population, checked.
 
     Parameters
@@ -139,19 +207,25 @@ def load_region(kode: str, data_dir: Path = DATA_DIR) -> RegionData:
         Region code as in its manifest ("33.71", "31").
     data_dir : Path
         Folder holding the region packs.
+    engine : sqlalchemy.Engine or None
+        The store. None reads the pack's files; with a store every table comes
+        from it (what was imported, edited, and the bundled packs loaded by
+        :func:`geo.bootstrap.ensure_bundled`), and ``resources`` is filled.
 
     Returns
     -------
     RegionData
         Kelurahan in EPSG:4326 with ``area_km2``; the tidy case table (empty
         when the pack has none); facilities with their verdicts; population per
-        kelurahan or None; the notes of every reader.
+        kelurahan or None; the notes of every reader; resources (store only).
 
     Raises
     ------
     GeoInputError
         If the region is unknown or one of its files cannot be read.
     """
+    if engine is not None:
+        return _load_from_store(find_region(kode, engine, data_dir), engine)
     pack = find_pack(kode, data_dir)
     kelurahan = boundaries.read_kelurahan(pack.kelurahan_file, pack.metric_crs)
     case_read = _read_cases(pack, kelurahan)
@@ -176,6 +250,89 @@ def load_region(kode: str, data_dir: Path = DATA_DIR) -> RegionData:
     )
 
 
+def _load_from_store(pack: RegionPack, engine: Engine) -> RegionData:
+    kelurahan = store.kelurahan(engine, pack.kode)
+    if kelurahan.empty:
+        raise GeoInputError(t("err_region_no_boundaries", nama=pack.nama))
+    population = store.population(engine, pack.kode)
+    resources = store.resources(engine, pack.kode)
+
+    logger.info("region %s loaded from the store", pack.kode)
+    return RegionData(
+        pack=pack,
+        kelurahan=kelurahan,
+        cases=store.case_counts(engine, pack.kode),
+        # LIMITATION: the totals a source states for itself (Jakarta's sheet
+        # totals) are not stored; a RegionData read from the store has none.
+        reported_totals=pd.DataFrame(columns=["tanggal", "positif"]),
+        facilities=_stored_facility_check(engine, pack, kelurahan),
+        population=None if population.empty else population.astype(float),
+        notes=pack.catatan,
+        resources=None if resources.empty else resources,
+    )
+
+
+def _stored_facility_check(
+    engine: Engine, pack: RegionPack, kelurahan: gpd.GeoDataFrame
+) -> facilities.FacilityCheck | None:
+    """Check stored facilities plus the last facility import's quarantined rows.
+
+    Quarantined rows never reach the store's facility table, yet the data
+    quality panel lists them with the same verdicts as when read from files.
+    """
+    stored = store.facilities(engine, pack.kode)
+    # LIMITATION: only the newest facility import's quarantined rows are listed;
+    # rows quarantined by an earlier import drop out of the data quality panel.
+    batches = store.batches(engine, pack.kode, "fasilitas")
+    rejected = (
+        pd.DataFrame()
+        if batches.empty
+        else store.quarantined_rows(engine, int(batches["id"].iloc[0]))
+    )
+    if stored.empty and rejected.empty:
+        return None
+    rejected = _listing_of_rejected(rejected)
+    listing = pd.concat(
+        [_listing_of_stored(stored), rejected.drop(columns="alasan")],
+        ignore_index=True,
+    )
+    check = facilities.check_facilities(listing, kelurahan, pack.metric_crs)
+    if rejected.empty:
+        return check
+
+    # A row quarantined on import stays off the map even when its point is fine
+    # (a capacity that is not a number, say): its import reason is kept.
+    table = check.table.copy()
+    at = table.index[len(stored) :]
+    unflagged = at[table.loc[at, "masalah"] == ""]
+    table.loc[unflagged, "masalah"] = rejected["alasan"].to_numpy()[
+        unflagged - len(stored)
+    ]
+    table.loc[at, "is_valid"] = False
+    return facilities.FacilityCheck(table, tuple(facilities.summary_notes(table)))
+
+
+def _listing_of_stored(stored: gpd.GeoDataFrame) -> pd.DataFrame:
+    listing = pd.DataFrame(stored.drop(columns="geometry")).rename(
+        columns={"tempat_tidur_icu": "icu"}
+    )
+    for column in ("alamat", "kelurahan_alamat", "sumber"):
+        listing[column] = listing[column].fillna("")
+    return listing.drop(columns=["is_valid", "masalah"])
+
+
+def _listing_of_rejected(rejected: pd.DataFrame) -> pd.DataFrame:
+    columns = ["nama", "jenis", "alamat", "kelurahan_alamat", "sumber", "lat", "lon"]
+    listing = rejected.rename(columns=facilities.LISTING_COLUMNS)
+    if rejected.empty or not {"nama", "jenis", "lat", "lon"} <= set(listing.columns):
+        return pd.DataFrame(columns=[*columns, "alasan"])
+    for column in ("alamat", "kelurahan_alamat", "sumber"):
+        if column not in listing.columns:
+            listing[column] = ""
+    listing["jenis"] = listing["jenis"].map(facilities.facility_type)
+    return listing[[*columns, "alasan"]].fillna("")
+
+
 def _source(folder: Path, spec: dict | None) -> SourceFiles | None:
     if not spec:
         return None
@@ -186,7 +343,14 @@ def _source(folder: Path, spec: dict | None) -> SourceFiles | None:
             f"Berkas {', '.join(patterns)} yang disebut manifest di {folder} "
             "tidak ditemukan."
         )
-    return SourceFiles(spec["reader"], files, spec.get("sumber", ""))
+    as_of = spec.get("per_tanggal")
+    return SourceFiles(
+        spec["reader"],
+        files,
+        spec.get("sumber", ""),
+        as_of=None if as_of is None else dt.date.fromisoformat(as_of),
+        is_example=bool(spec.get("contoh", False)),
+    )
 
 
 def _read_cases(pack: RegionPack, kelurahan: gpd.GeoDataFrame) -> cases.CaseRead:

@@ -39,8 +39,9 @@ def situation_map(
     Returns
     -------
     folium.Map
-        Only facilities that passed the checks are drawn; the view opens on the
-        bulk of the region (:func:`geo.boundaries.view_bounds`).
+        Only facilities that passed the checks are drawn; resources (from the
+        store) are their own layer, examples labelled "contoh"; the view opens
+        on the bulk of the region (:func:`geo.boundaries.view_bounds`).
     """
     base = region.kelurahan if layer is None else layer
     layer = base.merge(result.table[["kode", "value"]], on="kode", how="left")
@@ -59,7 +60,7 @@ def situation_map(
         indicator_label=indicator.label,
         value_labels=labels,
         facilities=facilities,
-        resources=None,
+        resources=resource_layer(region.resources),
         asset_base_url=asset_base_url,
         basemap=basemap,
     )
@@ -67,3 +68,36 @@ def situation_map(
     # Open on the bulk of the region; far islands stay drawn, a zoom-out away.
     fmap.fit_bounds([[bounds.south, bounds.west], [bounds.north, bounds.east]])
     return fmap
+
+
+def resource_layer(resources: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame | None:
+    """Return stored resources in the map's shape: placed points only, named kinds.
+
+    Parameters
+    ----------
+    resources : geopandas.GeoDataFrame or None
+        As :func:`geo.store.resources` returns them (``label``, ``nama``,
+        ``jumlah``, ``updated_at``, ``is_example``, point geometry or None).
+
+    Returns
+    -------
+    geopandas.GeoDataFrame or None
+        ``jenis`` (the kind's name in Bahasa Indonesia), ``nama``, ``jumlah``,
+        ``diperbarui``, ``is_contoh`` and geometry; None when nothing is placed.
+    """
+    if resources is None or resources.empty:
+        return None
+    placed = resources[resources.geometry.notna() & ~resources.geometry.is_empty]
+    if placed.empty:
+        return None
+    return gpd.GeoDataFrame(
+        {
+            "jenis": placed["label"].to_numpy(),
+            "nama": placed["nama"].to_numpy(),
+            "jumlah": placed["jumlah"].to_numpy(),
+            "diperbarui": placed["updated_at"].to_numpy(),
+            "is_contoh": placed["is_example"].to_numpy(),
+        },
+        geometry=placed.geometry.to_numpy(),
+        crs=placed.crs,
+    )

@@ -72,7 +72,12 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 IMPORT_KINDS = ("kasus", "fasilitas", "sumber-daya", "penduduk", "batas", "okupansi")
 CASE_COUNT_COLUMNS = ("positif", "dirawat", "isolasi", "sembuh", "meninggal")
-CAPACITY_COLUMNS = ("tempat_tidur_isolasi", "tempat_tidur_icu", "ventilator")
+CAPACITY_COLUMNS = (
+    "tempat_tidur",
+    "tempat_tidur_isolasi",
+    "tempat_tidur_icu",
+    "ventilator",
+)
 OCCUPANCY_COLUMNS = ("terisi_isolasi", "terisi_icu", "terisi_ventilator")
 RESOURCE_KINDS = (
     "ambulans",
@@ -88,6 +93,7 @@ FACILITY_FIELDS = (
     "nama",
     "jenis",
     "alamat",
+    "kelurahan_alamat",
     "lat",
     "lon",
     *CAPACITY_COLUMNS,
@@ -384,7 +390,8 @@ def write_import(
           ``tanggal``, ``positif``, ``dirawat``, ``isolasi``, ``sembuh``,
           ``meninggal``; cumulative counts, missing count columns read as NA).
         - ``"fasilitas"``: ``nama``, ``jenis``, ``lat``, ``lon`` and optionally
-          ``alamat``, ``sumber``, ``tempat_tidur_isolasi``, ``tempat_tidur_icu``,
+          ``alamat``, ``kelurahan_alamat``, ``sumber``, ``tempat_tidur``,
+          ``tempat_tidur_isolasi``, ``tempat_tidur_icu``,
           ``ventilator``, ``is_valid`` (must be all True).
         - ``"sumber-daya"``: ``jenis`` (:data:`RESOURCE_KINDS`, labels such as
           "Tim lapangan" accepted), ``nama``, ``jumlah``, and ``lat``/``lon``
@@ -845,6 +852,7 @@ def _facility_rows(
         "nama": _required_text(frame, "nama"),
         "jenis": _required_text(frame, "jenis"),
         "alamat": _none_for_na(_text_series(frame, "alamat")),
+        "kelurahan_alamat": _none_for_na(_text_series(frame, "kelurahan_alamat")),
         "lat": _floats(frame, "lat"),
         "lon": _floats(frame, "lon"),
         "sumber": _none_for_na(
@@ -1257,8 +1265,10 @@ def facilities(engine: Engine, region_kode: str) -> gpd.GeoDataFrame:
     Returns
     -------
     geopandas.GeoDataFrame
-        ``id``, ``nama``, ``jenis``, ``alamat``, ``sumber``, ``lat``, ``lon``,
-        ``tempat_tidur_isolasi``, ``tempat_tidur_icu``, ``ventilator`` (Int64),
+        ``id``, ``nama``, ``jenis``, ``alamat``, ``kelurahan_alamat`` (the
+        kelurahan the address names), ``sumber``, ``lat``, ``lon``,
+        ``tempat_tidur``, ``tempat_tidur_isolasi``, ``tempat_tidur_icu``,
+        ``ventilator`` (Int64),
         ``is_example``, ``updated_at``, ``is_valid``, ``masalah`` and point
         ``geometry`` in EPSG:4326. Stored facilities passed the checks on
         import; ``is_valid`` is False (with ``masalah``) only for one stored
@@ -1270,6 +1280,7 @@ def facilities(engine: Engine, region_kode: str) -> gpd.GeoDataFrame:
         "nama",
         "jenis",
         "alamat",
+        "kelurahan_alamat",
         "sumber",
         "lat",
         "lon",
@@ -1285,7 +1296,7 @@ def facilities(engine: Engine, region_kode: str) -> gpd.GeoDataFrame:
         ).all()
 
     frame = pd.DataFrame(rows, columns=columns)
-    for name in ("nama", "jenis", "alamat", "sumber"):
+    for name in ("nama", "jenis", "alamat", "kelurahan_alamat", "sumber"):
         frame[name] = frame[name].astype("string")
     for name in CAPACITY_COLUMNS:
         frame[name] = frame[name].astype("Int64")

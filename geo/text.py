@@ -1184,6 +1184,181 @@ TEXT: dict[str, str] = {
         "Pasien {demand}: mendapat tempat {placed}, tidak tertampung {unplaced}"
     ),
     "alok_cli_rs": "  {name}: {placed} dari {capacity} tempat tidur",
+    # --- data page ---
+    "audit_aksi_insert": "tambah",
+    "audit_aksi_update": "ubah",
+    "audit_aksi_replace": "ganti",
+    "audit_aksi_delete": "hapus",
+    "audit_aksi_import": "impor",
+    "audit_aksi_adopt": "tetapkan",
+    "audit_aksi_unadopt": "batal tetapkan",
+    "audit_tabel_import_batch": "impor",
+    "audit_tabel_case_count": "kasus",
+    "audit_tabel_facility": "fasilitas",
+    "audit_tabel_facility_occupancy": "okupansi",
+    "audit_tabel_resource": "sumber daya",
+    "audit_tabel_population": "penduduk",
+    "audit_tabel_kelurahan": "kelurahan",
+    "audit_tabel_region": "wilayah",
+    "audit_tabel_scenario": "skenario",
+    "audit_kolom_kind": "jenis",
+    "audit_kolom_file_name": "berkas",
+    "audit_kolom_file_sha256": "sha256",
+    "audit_kolom_rows_read": "dibaca",
+    "audit_kolom_rows_accepted": "diterima",
+    "audit_kolom_rows_quarantined": "dikarantina",
+    "audit_kolom_inserted": "baru",
+    "audit_kolom_replaced": "diganti",
+    "audit_kolom_unchanged": "tetap",
+    "audit_kolom_removed": "dihapus",
+    "audit_kolom_is_example": "contoh",
+    "audit_kolom_facility_id": "fasilitas",
+    "audit_kolom_geometry_changed": "batas berubah",
+    "cli_oleh_default": "baris perintah",
+    "cli_oleh": "nama yang dicatat di log audit (bawaan: 'baris perintah')",
+    "cli_sumber": "sumber data (wajib untuk penduduk bila berkas tidak menyebutnya)",
+    "cli_per_tanggal": "tanggal data penduduk, YYYY-MM-DD",
+    "cli_nama_wilayah": "nama wilayah baru saat mengimpor batas",
+    "cli_periksa_saja": "hanya periksa berkas; tidak ada yang disimpan",
+    "err_cli_per_tanggal": (
+        "Tanggal '{value}' tidak terbaca; tulis sebagai YYYY-MM-DD, mis. 2019-12-31."
+    ),
+    "data_intro": (
+        "Impor berkas data, periksa baris yang diterima dan yang dikarantina, lalu "
+        "simpan. Setiap impor dan perubahan tercatat di log audit."
+    ),
+    "data_tab_impor": "Impor berkas",
+    "data_tab_ubah": "Ubah fasilitas dan sumber daya",
+    "data_tab_riwayat": "Riwayat impor dan log audit",
+    "data_jenis": "Jenis data",
+    "data_kind_kasus": "Kasus per kelurahan per tanggal",
+    "data_kind_daftar-kasus": "Daftar kasus per orang",
+    "data_kind_fasilitas": "Fasilitas kesehatan",
+    "data_kind_sumber-daya": "Sumber daya",
+    "data_kind_penduduk": "Penduduk per kelurahan",
+    "data_kind_batas": "Batas wilayah baru",
+    "data_oleh": "Nama Anda (oleh)",
+    "data_sumber": "Sumber data",
+    "data_per_tanggal": "Data penduduk per tanggal",
+    "data_tanggal_berkas": "Tanggal data (bila berkas tidak punya kolom tanggal)",
+    "data_berkas": "Berkas",
+    "data_berkas_help": (
+        "CSV atau XLSX; untuk batas wilayah: GeoJSON, GeoPackage atau Shapefile "
+        "dalam .zip. Kolom data pribadi (NIK, nama, alamat, nomor HP, tanggal "
+        "lahir) dibuang saat dibaca dan tidak pernah disimpan."
+    ),
+    "data_berkas_tersimpan": "Berkas yang sedang diperiksa: {name}",
+    "data_buang_berkas": "Lepaskan berkas",
+    "data_kolom_kode": "Kolom kode kelurahan",
+    "data_kolom_nama": "Kolom nama kelurahan",
+    "data_crs_tanya": "Sistem koordinat berkas (tidak tertulis di berkas)",
+    "data_crs_terbaca": "Sistem koordinat terbaca: {crs}",
+    "data_pertanyaan": "Pertanyaan sebelum impor",
+    "data_opsi_hb": "hari/bulan/tahun",
+    "data_opsi_bh": "bulan/hari/tahun",
+    "data_opsi_kumulatif": "kumulatif",
+    "data_opsi_harian": "kasus baru harian",
+    "data_dibaca": "Baris dibaca",
+    "data_diterima": "Diterima",
+    "data_dikarantina": "Dikarantina",
+    "data_kolom": "Kolom",
+    "data_total_kolom": "Jumlah kolom angka di tiap sisi:",
+    "data_kolom_dibuang": "Kolom data pribadi dibuang, tidak disimpan: {columns}.",
+    "data_baris_karantina": (
+        "Baris yang dikarantina dan alasannya (unduh, perbaiki, lalu impor lagi):"
+    ),
+    "data_unduh_karantina": "Unduh baris karantina (CSV)",
+    "data_sudah_diimpor": (
+        "Berkas ini sudah pernah diimpor (impor nomor {id}, oleh {who}); tidak ada "
+        "yang berubah."
+    ),
+    "data_simpan": "Simpan impor",
+    "data_tersimpan": (
+        "Impor nomor {id} tersimpan: {accepted} baris diterima, {quarantined} "
+        "dikarantina."
+    ),
+    "data_wilayah_kode": "Kode wilayah baru (Kemendagri, mis. 33.08)",
+    "data_wilayah_nama": "Nama wilayah baru",
+    "data_wilayah_crs": (
+        "Jarak dan luas wilayah baru diukur dalam zona UTM selatan yang memuat "
+        "titik tengahnya."
+    ),
+    "data_ubah_keterangan": (
+        "Ubah sel lalu tekan simpan; setiap perubahan tercatat di log audit atas "
+        "nama Anda. Posisi diubah lewat kolom lintang (lat) dan bujur (lon)."
+    ),
+    "data_fasilitas": "Fasilitas kesehatan",
+    "data_fasilitas_kosong": "Wilayah ini belum punya data fasilitas.",
+    "data_simpan_fasilitas": "Simpan perubahan fasilitas",
+    "data_sumber_daya": "Sumber daya",
+    "data_simpan_sumber_daya": "Simpan perubahan sumber daya",
+    "data_edit_hasil": (
+        "Perubahan tersimpan: {changed} diubah, {added} ditambah, {deleted} dihapus."
+    ),
+    "data_riwayat": "Riwayat impor",
+    "data_pilih_batch": "Impor dengan baris karantina",
+    "data_batch_label": "Impor {id}: {name} ({count} baris dikarantina)",
+    "data_audit": "Log audit",
+    "data_edit_col_id": "Nomor",
+    "data_edit_col_nama": "Nama",
+    "data_edit_col_jenis": "Jenis",
+    "data_edit_col_alamat": "Alamat",
+    "data_edit_col_lat": "Lintang (lat)",
+    "data_edit_col_lon": "Bujur (lon)",
+    "data_edit_col_tempat_tidur": "Tempat tidur",
+    "data_edit_col_tempat_tidur_isolasi": "TT isolasi",
+    "data_edit_col_tempat_tidur_icu": "TT ICU",
+    "data_edit_col_ventilator": "Ventilator",
+    "data_edit_col_jumlah": "Jumlah",
+    "data_edit_col_contoh": "Contoh",
+    "data_col_id": "Nomor",
+    "data_col_baris": "Baris",
+    "data_col_kolom": "Kolom",
+    "data_col_nilai": "Nilai",
+    "data_col_alasan": "Alasan",
+    "data_col_waktu": "Waktu (UTC)",
+    "data_col_jenis": "Jenis",
+    "data_col_wilayah": "Wilayah",
+    "data_col_oleh": "Oleh",
+    "data_col_berkas": "Berkas",
+    "data_col_dibaca": "Dibaca",
+    "data_col_diterima": "Diterima",
+    "data_col_dikarantina": "Dikarantina",
+    "data_col_tindakan": "Tindakan",
+    "data_col_tabel": "Tabel",
+    "data_col_rekaman": "Rekaman",
+    "data_col_sebelum": "Sebelum",
+    "data_col_sesudah": "Sesudah",
+    "err_edit_who": "Isi nama Anda (kolom 'oleh') sebelum menyimpan perubahan.",
+    "edit_problem": "{label}: {reason}",
+    "err_region_no_cases": (
+        "Wilayah {nama} belum punya data kasus; impor data kasus di halaman Data."
+    ),
+    "data_resources_contoh": (
+        "Sumber daya di peta adalah contoh (bukan data nyata) sampai Anda mengimpor "
+        "data sumber daya sendiri di halaman Data."
+    ),
+    "page_data": "Data",
+    "err_region_no_boundaries": (
+        "Wilayah {nama} belum punya batas kelurahan di penyimpanan; impor batas "
+        "wilayah di halaman Data lebih dulu."
+    ),
+    "err_data_no_kelurahan": (
+        "Berkas {name} tidak dapat diperiksa: wilayah yang dipilih belum punya batas "
+        "kelurahan. Impor batas wilayah lebih dulu."
+    ),
+    "err_data_kind": "Jenis data '{value}' tidak dikenal; pilih salah satu: {choices}.",
+    "err_data_boundary_suffix": (
+        "Berkas batas '{name}' tidak dikenali; unggah salah satu: {choices} "
+        "(Shapefile dalam .zip)."
+    ),
+    "err_data_region_fields": (
+        "Wilayah baru perlu kode dan nama; diterima kode '{kode}' dan nama '{nama}'."
+    ),
+    "err_data_no_boundaries": (
+        "Tidak ada batas kelurahan yang diterima dari {name}; perbaiki baris yang "
+        "dikarantina lalu impor lagi."
+    ),
 }
 
 

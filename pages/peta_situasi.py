@@ -36,6 +36,9 @@ widgets.kpi_row(result, None if facilities is None else len(facilities.valid))
 map_column, detail_column = st.columns([3, 2])
 with map_column:
     clicked = widgets.situation_map(view.pack.kode, tanggal, view.indicator)
+    resources = region.resources
+    if resources is not None and resources["is_example"].any():
+        st.caption(t("data_resources_contoh"))
     outlying = cache.view_bounds(view.pack.kode).outlying
     if outlying:
         st.caption(

@@ -2,19 +2,58 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 import pytest
 import shapely
+from sqlalchemy import Engine
 
-from geo import regions
+from geo import bootstrap, regions, store
 from geo.crs import UTM_49S
 
 TESTS_DIR = Path(__file__).parent
 MAGELANG = "33.71"
 JAKARTA = "31"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def app_data_dir(tmp_path_factory) -> Path:
+    """Point the app's store at a session temp folder, never the repository's ./var.
+
+    The AppTests open the store from these variables (``ui.cache.engine``).
+    """
+    folder = tmp_path_factory.mktemp("cc_data")
+    saved = {name: os.environ.get(name) for name in ("CC_DATA_DIR", "CC_DATABASE_URL")}
+    os.environ["CC_DATA_DIR"] = str(folder)
+    os.environ["CC_DATABASE_URL"] = f"sqlite:///{folder / 'cc.sqlite'}"
+    yield folder
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
+@pytest.fixture(scope="session")
+def bundled_store(app_data_dir) -> Engine:
+    """The session store with both bundled packs imported (once per session)."""
+    engine = store.open_store(os.environ["CC_DATABASE_URL"])
+    bootstrap.ensure_bundled(engine)
+    return engine
+
+
+@pytest.fixture
+def magelang_store(tmp_path) -> tuple[Engine, Path]:
+    """A fresh store holding only the Magelang pack (copied), and its data folder."""
+    data_dir = tmp_path / "data"
+    shutil.copytree(regions.DATA_DIR / "magelang", data_dir / "magelang")
+    engine = store.open_store(f"sqlite:///{tmp_path / 'cc.sqlite'}")
+    bootstrap.ensure_bundled(engine, data_dir)
+    return engine, data_dir
 
 
 @pytest.fixture(scope="session")

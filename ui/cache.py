@@ -6,19 +6,71 @@ import folium
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
+from sqlalchemy import Engine
 
-from geo import boundaries, display, indicators, regions, situation_maps
+from geo import (
+    bootstrap,
+    boundaries,
+    display,
+    imports,
+    indicators,
+    intake,
+    regions,
+    situation_maps,
+    store,
+)
 from geo.regions import RegionData, RegionPack
+
+
+@st.cache_resource(show_spinner="Menyiapkan penyimpanan data…")
+def engine() -> Engine:
+    # One engine per process (opening runs migrations); the bundled packs are
+    # imported once, and a restart only hashes their files.
+    opened = store.open_store()
+    bootstrap.ensure_bundled(opened)
+    return opened
 
 
 @st.cache_data(show_spinner=False)
 def list_packs() -> list[RegionPack]:
-    return regions.list_packs()
+    return regions.list_regions(engine())
 
 
 @st.cache_data(show_spinner="Membaca data wilayah…", max_entries=8)
 def load_region(kode: str) -> RegionData:
-    return regions.load_region(kode)
+    return regions.load_region(kode, engine=engine())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def kelurahan(kode: str) -> gpd.GeoDataFrame:
+    return store.kelurahan(engine(), kode)
+
+
+@st.cache_data(show_spinner="Memeriksa berkas…", max_entries=8)
+def check_upload(
+    kind: str, region_kode: str, name: str, sha: str, _data: bytes, answers: str
+) -> intake.IntakeResult:
+    # Keyed by the file's hash (``_data`` is not hashed) and the answers as JSON.
+    layer = None if kind == "batas" else kelurahan(region_kode)
+    return imports.check_file(
+        kind, _data, name, layer, imports.answers_from_json(answers)
+    )
+
+
+def refresh_after_write() -> None:
+    """Drop every cache built on the store, so pages show what was just written."""
+    for cached in (
+        list_packs,
+        load_region,
+        kelurahan,
+        check_upload,
+        situation,
+        view_bounds,
+        series,
+        display_layer,
+        situation_map,
+    ):
+        cached.clear()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

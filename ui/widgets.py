@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import indicators
+from geo.errors import GeoInputError
 from geo.regions import RegionPack
 from geo.text import fmt_int, fmt_num, fmt_signed, t
 from ui import cache, state
@@ -58,6 +59,9 @@ def view_picker() -> View:
     )
     region = cache.load_region(kode)
     dates = indicators.data_dates(region.cases)
+    if not dates:
+        state.remember(state.REGION, kode)
+        raise GeoInputError(t("err_region_no_cases", nama=by_kode[kode].nama))
     tanggal = _date_picker(dates, kode, notices)
     indicator = _indicator_picker(
         dates, tanggal, region.population is not None, notices

@@ -6,7 +6,7 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import box
 
-from geo import cli, cli_import
+from geo import cli, cli_import, store
 from geo.errors import GeoInputError
 
 pytest_plugins = ("tests.geo.intake_fixtures",)
@@ -19,7 +19,8 @@ def run_cli(monkeypatch, capsys, kelurahan_uji):
     monkeypatch.setattr(cli_import, "load_region_kelurahan", lambda kode: kelurahan_uji)
 
     def run(*argv: str) -> tuple[int, str, str]:
-        code = cli.main(["import", *argv])
+        # The hand-made region is not the store's: these tests only check.
+        code = cli.main(["import", *argv, "--periksa-saja"])
         captured = capsys.readouterr()
         return code, captured.out, captured.err
 
@@ -167,3 +168,104 @@ def test_boundaries_through_the_command_line(run_cli, tmp_path):
     assert code == 0
     assert (payload["accepted"], payload["quarantined"]) == (1, 1)
     assert payload["problems"][0]["reason"] == "kode 'x' bukan kode Kemendagri"
+
+
+@pytest.fixture
+def stored_cli(monkeypatch, capsys, magelang_store, tmp_path):
+    """Run ``import`` against a temp store holding the Magelang pack."""
+    engine, data_dir = magelang_store
+    monkeypatch.setenv("CC_DATABASE_URL", str(engine.url))
+    monkeypatch.setattr(cli, "COMMAND_MODULES", ("geo.cli_import",))
+    monkeypatch.setattr(cli_import, "DATA_DIR", data_dir)
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = cli.main(["import", *argv])
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return engine, data_dir, run
+
+
+def _changed_magelang_cases(data_dir, tmp_path):
+    source = data_dir / "magelang" / "covid" / "3371_kota_magelang_covid_scrape.csv"
+    text = source.read_text(encoding="utf-8").replace(
+        "2020-10-06,kelurahan,Alfie Qashwa,2020-10-6,Jawa Tengah,Kota Magelang,"
+        "Magelang Selatan,Jurangombo Utara,,11,0,0,",
+        "2020-10-06,kelurahan,Alfie Qashwa,2020-10-6,Jawa Tengah,Kota Magelang,"
+        "Magelang Selatan,Jurangombo Utara,,11,0,5,",
+    )
+    path = tmp_path / "kasus_magelang.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _positif_on(engine, tanggal: str) -> int:
+    cases = store.case_counts(engine, "33.71")
+    return int(cases.loc[cases["tanggal"] == tanggal, "positif"].sum())
+
+
+def test_import_writes_to_the_store_once(stored_cli, tmp_path):
+    engine, data_dir, run = stored_cli
+    path = _changed_magelang_cases(data_dir, tmp_path)
+    batches_before = len(store.batches(engine))
+
+    code, out, _ = run(
+        "kasus", str(path), "--wilayah", "33.71", "--json", "--oleh", "Sari"
+    )
+    again, text, _ = run("kasus", str(path), "--wilayah", "33.71", "--oleh", "Sari")
+
+    assert (code, again) == (0, 0)
+    assert set(json.loads(out)) == {
+        "rows_read",
+        "accepted",
+        "quarantined",
+        "problems",
+        "dates",
+        "totals",
+        "discarded_columns",
+    }
+    assert _positif_on(engine, "2020-10-06") == 203
+    assert len(store.batches(engine)) == batches_before + 1
+    assert store.batches(engine)["who"].iloc[0] == "Sari"
+    assert "sudah pernah diimpor" in text
+
+
+def test_check_only_writes_nothing(stored_cli, tmp_path):
+    engine, data_dir, run = stored_cli
+    path = _changed_magelang_cases(data_dir, tmp_path)
+    batches_before = len(store.batches(engine))
+
+    code, out, _ = run("kasus", str(path), "--wilayah", "33.71", "--periksa-saja")
+
+    assert code == 0
+    assert out.splitlines()[0].startswith("170 baris dibaca")
+    assert len(store.batches(engine)) == batches_before
+    assert _positif_on(engine, "2020-10-06") == 198
+
+
+def test_new_region_from_boundaries_on_the_command_line(stored_cli, tmp_path):
+    engine, _, run = stored_cli
+    path = tmp_path / "batas_baru.geojson"
+    gpd.GeoDataFrame(
+        {"KODE": ["3308012001", "3308012002"], "NAMA": ["Uji Satu", "Uji Dua"]},
+        geometry=[box(110.1, -7.6, 110.11, -7.59), box(110.11, -7.6, 110.12, -7.59)],
+        crs="EPSG:4326",
+    ).to_file(path)
+
+    code, _, err = run(
+        "batas",
+        str(path),
+        "--wilayah",
+        "33.08",
+        "--nama-wilayah",
+        "Kabupaten Uji",
+        "--kolom-kode",
+        "KODE",
+        "--kolom-nama",
+        "NAMA",
+    )
+
+    assert code == 0, err
+    region = store.regions(engine).set_index("kode").loc["33.08"]
+    assert (region["nama"], region["metric_crs"]) == ("Kabupaten Uji", "EPSG:32749")
+    assert list(store.kelurahan(engine, "33.08")["kode_kecamatan"]) == ["33.08.01"] * 2

@@ -157,7 +157,7 @@ def test_open_store_creates_data_dir_with_wal_and_foreign_keys(tmp_path, monkeyp
     engine = store.open_store()
 
     assert (data_dir / "cc.sqlite").is_file()
-    assert store.schema_revision(engine) == "0001_initial"
+    assert store.schema_revision(engine) == "0002_facility_listing"
     with engine.connect() as connection:
         raw = connection.connection.dbapi_connection
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -188,7 +188,7 @@ def test_downgrade_to_empty_then_upgrade_again(engine):
 
     names = set(inspect(engine).get_table_names())
     assert set(tables.Base.metadata.tables) <= names
-    assert store.schema_revision(engine) == "0001_initial"
+    assert store.schema_revision(engine) == "0002_facility_listing"
 
 
 def test_schema_and_migration_render_for_postgresql():

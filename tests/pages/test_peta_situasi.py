@@ -86,3 +86,12 @@ def test_stepping_through_jakarta_months_keeps_totals_true(jakarta):
         assert metric(app, "Kasus konfirmasi kumulatif") == positif
         assert table_sum(app, "Konfirmasi") == positif
         assert map_feature_count(app) == 267
+
+
+def test_example_resources_are_a_labelled_layer():
+    app = run()
+
+    script = app.get("component_instance")[0].proto.json_args
+    assert "Sumber daya" in script  # the layer's name in the layer control
+    assert "Ambulans: 3 (contoh)" in script  # tooltip: kind, quantity, example
+    assert any("contoh" in caption.value for caption in app.caption)

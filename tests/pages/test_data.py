@@ -1,0 +1,105 @@
+"""AppTest of the Data page: history and audit log, a file's preview and write, F02.
+
+The file uploader cannot be driven in AppTest; the page keeps the last upload
+under a session key (it survives page changes, F02), which the tests seed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from geo import store
+
+ROOT = Path(__file__).resolve().parents[2]
+TIMEOUT_S = 60  # the first run opens the store and checks the bundled packs
+
+
+def _data_page() -> AppTest:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)
+    app.run()
+    app.switch_page("pages/data.py").run()
+    assert not app.exception, app.exception
+    return app
+
+
+def _same_numbers_file(engine) -> bytes:
+    """A case file whose one row repeats what the store holds (numbers unchanged)."""
+    cases = store.case_counts(engine, "33.71")
+    row = cases[cases["tanggal"] == "2020-10-06"].iloc[[0]].copy()
+    row["tanggal"] = "2020-10-06"
+    return row.drop(columns="keterangan").to_csv(index=False).encode()
+
+
+def test_page_shows_import_history_and_audit_log(bundled_store):
+    app = _data_page()
+
+    assert app.title[0].value == "Data"
+    subheaders = [element.value for element in app.subheader]
+    assert "Riwayat impor" in subheaders and "Log audit" in subheaders
+    history = app.dataframe[-2].value
+    assert {"kelurahan.geojson", "example_resources.csv"} <= set(history["Berkas"])
+    assert set(history["Oleh"]) >= {"paket wilayah"}
+    assert len(app.dataframe[-1].value) > 0
+
+
+def test_seeded_file_is_checked_then_written_once(bundled_store):
+    app = _data_page()
+    app.session_state["data_berkas"] = (
+        "kasus_sama.csv",
+        _same_numbers_file(bundled_store),
+    )
+    app.run()
+
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics == {"Baris dibaca": "1", "Diterima": "1", "Dikarantina": "0"}
+    app.button(key="data_simpan").click().run()
+    assert any(
+        "Isi nama" in error.value or "nama" in error.value for error in app.error
+    )
+
+    app.text_input(key="data_oleh_widget").input("Sari").run()
+    app.button(key="data_simpan").click().run()
+
+    assert not app.exception, app.exception
+    assert any("tersimpan" in success.value for success in app.success)
+    assert any("sudah pernah diimpor" in info.value for info in app.info)
+    assert store.batches(bundled_store)["who"].iloc[0] == "Sari"
+    cases = store.case_counts(bundled_store, "33.71")
+    assert int(cases.loc[cases["tanggal"] == "2020-10-06", "positif"].sum()) == 198
+
+
+def test_questions_appear_as_widgets(bundled_store):
+    app = _data_page()
+    text = (
+        "kelurahan,tanggal,positif\nKedungsarii,03/04/2020,3\nMagersari,04/04/2020,1\n"
+    )
+    app.session_state["data_berkas"] = ("tanya.csv", text.encode())
+    app.run()
+
+    assert not app.exception, app.exception
+    assert any("Kedungsari" in box.label for box in app.checkbox)
+    order = app.radio[0]
+    assert order.options == ["hari/bulan/tahun", "bulan/hari/tahun"]
+    assert order.value is None  # asked, never guessed
+    assert app.metric[1].value == "0"  # nothing accepted before the answer
+
+    order.set_value("bh").run()
+    app.checkbox[0].check().run()
+
+    assert app.radio[0].value == "bh"  # still shown, answer can be changed
+    assert app.metric[1].value == "2"
+
+
+def test_choices_survive_a_visit_to_another_page(bundled_store):
+    app = _data_page()
+    app.selectbox(key="data_jenis_widget").set_value("fasilitas").run()
+    app.text_input(key="data_oleh_widget").input("Sari").run()
+
+    for _ in range(3):
+        app.switch_page("pages/peta_situasi.py").run()
+        app.switch_page("pages/data.py").run()
+
+    assert app.selectbox(key="data_jenis_widget").value == "fasilitas"
+    assert app.text_input(key="data_oleh_widget").value == "Sari"
