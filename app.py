@@ -7,6 +7,7 @@ import logging
 import streamlit as st
 
 from geo.text import t
+from ui import state
 
 st.set_page_config(page_title=t("app_title"), page_icon="🗺️", layout="wide")
 
@@ -25,4 +26,5 @@ navigation = st.navigation(
         st.Page("pages/data.py", title=t("page_data"), icon="🗂️"),
     ]
 )
+state.navigation_ready()
 navigation.run()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
+from pathlib import Path
+
 import streamlit as st
 
 # Keys of values that outlive a page (not owned by a widget: F02).
@@ -17,10 +20,32 @@ INDICATOR_WIDGET = "situasi_indikator_widget"
 KELURAHAN_WIDGET = "situasi_kelurahan_widget"
 MAP_WIDGET = "situasi_peta"
 
+# Set by app.py once st.navigation has run in this session.
+NAVIGATION_READY = "navigasi_siap"
+PAGE_AFTER_NAVIGATION = "halaman_setelah_navigasi"
+
 
 def init() -> None:
-    """Create the session keys with their defaults once per session."""
+    """Route a page opened outside app.py through it; create the session keys.
+
+    On a freshly started server Streamlit's legacy multipage mode (because a
+    ``pages/`` folder exists) runs a page opened by its own URL without
+    ``app.py``, so without the page config and the navigation. Such a page is
+    sent through ``app.py`` once, which then opens it.
+    """
+    if not st.session_state.get(NAVIGATION_READY):
+        caller = Path(inspect.stack()[1].filename)
+        st.session_state[PAGE_AFTER_NAVIGATION] = f"pages/{caller.name}"
+        st.switch_page("app.py")
     st.session_state.setdefault(SELECTED_KODE, None)
+
+
+def navigation_ready() -> None:
+    """Mark the navigation as set up; open the page a first visit asked for."""
+    st.session_state[NAVIGATION_READY] = True
+    wanted = st.session_state.pop(PAGE_AFTER_NAVIGATION, None)
+    if wanted is not None:
+        st.switch_page(wanted)
 
 
 def query_value(name: str) -> str | None:
