@@ -71,23 +71,18 @@ def run(args: argparse.Namespace) -> int:
 def load_export_inputs(kode: str, tanggal: str | None) -> ExportInputs:
     """Return the export inputs of region ``kode`` at ``tanggal`` (latest if None).
 
-    The one place that reads a region pack: :func:`geo.regions.load_region`.
+    The one place that reads a region pack (:func:`geo.regions.load_region`);
+    the map uses the display layer of the Peta Situasi page
+    (:func:`geo.display.display_geometry`), so both draw the same map.
 
     Raises
     ------
     GeoInputError
         If the region is unknown, its files unreadable, or the date absent.
     """
+    from geo.display import display_geometry
     from geo.regions import load_region  # the data floor, read only when run
 
     region = load_region(kode)
-    source = region.pack.kasus.sumber if region.pack.kasus else region.pack.nama
-    return inputs_from_region(
-        kode=region.pack.kode,
-        name=region.pack.nama,
-        kelurahan=region.kelurahan,
-        cases=region.cases,
-        source=source,
-        notes=region.notes,
-        tanggal=tanggal,
-    )
+    layer = display_geometry(region.kelurahan, metric_crs=region.pack.metric_crs)
+    return inputs_from_region(region, tanggal, layer=layer.layer)
