@@ -492,8 +492,7 @@ def chart_figure(inputs: ExportInputs, chart: str, *, public: bool) -> go.Figure
 def chart_data(inputs: ExportInputs, chart: str) -> pd.DataFrame:
     """Return the table behind chart ``chart``: the CSV offered beside it."""
     if chart in ("kurva", "status"):
-        series = region_series(inputs)
-        return series[["tanggal", *COUNT_COLUMNS, "aktif", "baru"]]
+        return series_table(region_series(inputs))
     if chart == "kecamatan":
         return _by_kecamatan(inputs)
     if chart == "kelurahan":
@@ -510,6 +509,17 @@ def chart_data(inputs: ExportInputs, chart: str) -> pd.DataFrame:
             choices=", ".join(available_charts(inputs)),
         )
     )
+
+
+def series_table(series: pd.DataFrame) -> pd.DataFrame:
+    """Return the date and count columns of a case series, as a chart's CSV.
+
+    ``series`` comes from :func:`geo.indicators.region_series`; the counts
+    stay Int64, so a public release hides 1 to 4.
+    """
+    wanted = ["tanggal", *COUNT_COLUMNS, "aktif", "baru", "positif_tanpa_kelurahan"]
+    present = [name for name in wanted if name in series.columns]
+    return pd.DataFrame(series[present])
 
 
 def table_info(inputs: ExportInputs, title: str | None = None) -> TableInfo:

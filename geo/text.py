@@ -1205,11 +1205,10 @@ TEXT: dict[str, str] = {
     "ekp_laporan": "Laporan Situasi (PDF)",
     "ekp_laporan_isi": (
         "Satu berkas PDF untuk rapat pagi: ringkasan indikator dengan "
-        "perubahannya, peta, kurva epidemi, kelurahan tertinggi{tambahan}, "
-        "sumber data dan catatan."
+        "perubahannya, peta, kurva epidemi, kelurahan tertinggi, ringkasan "
+        "hotspot dan skenario alokasi yang diadopsi bila ada, sumber data dan "
+        "catatan."
     ),
-    "ekp_tambahan_hotspot": ", ringkasan hotspot",
-    "ekp_tambahan_skenario": ", skenario alokasi yang diadopsi",
     "ekp_buat_laporan": "Buat Laporan Situasi",
     "ekp_grafik": "Grafik",
     "ekp_tabel": "Tabel kelurahan",

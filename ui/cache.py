@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import atexit
+
 import folium
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
 from geo import boundaries, display, indicators, regions, situation_maps
+from geo.export_image import ImageRenderer
 from geo.regions import RegionData, RegionPack
 
 
@@ -63,3 +66,13 @@ def situation_map(kode: str, tanggal: str, indicator: str, basemap: bool) -> fol
     return situation_maps.situation_map(
         region, result, layer=display_layer(kode), basemap=basemap
     )
+
+
+# --- ekspor page ---
+@st.cache_resource(show_spinner=False)
+def image_renderer() -> ImageRenderer:
+    # One warm Chromium per server process, shared by every session: it starts
+    # on the first image asked for (never on a rerun) and every wait is bounded.
+    renderer = ImageRenderer()
+    atexit.register(renderer.close)
+    return renderer

@@ -35,3 +35,9 @@ def query_value(name: str) -> str | None:
 def remember(key: str, value: object) -> None:
     """Store a widget's value under a key no widget owns, so it outlives the page."""
     st.session_state[key] = value
+
+
+# --- ekspor page ---
+PUBLIC = "rilis_publik"  # the "Rilis publik" choice, shared by every download
+PUBLIC_WIDGET = "ekspor_rilis_publik_widget"
+EXPORT_FILES = "ekspor_berkas"  # download key -> the last file made on request
