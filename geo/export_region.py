@@ -20,8 +20,10 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import plotly.graph_objects as go
+from branca.element import Element
 
 from geo import charts, indicators, situation_maps
+from geo.boundaries import view_bounds
 from geo.briefing import BriefingInput, KpiRow, build_briefing
 from geo.cases import COUNT_COLUMNS
 from geo.errors import GeoInputError
@@ -71,6 +73,10 @@ COUNT_ORDER: tuple[str, ...] = (
     "meninggal",
 )
 TOP_N = 10
+PICTURE_CSS = (
+    "<style>.leaflet-control-layers{display:none}"
+    ".leaflet-container{background:#ffffff}</style>"
+)
 COLUMN_LABELS: dict[str, str] = {
     "kode": "Kode",
     "nama": "Kelurahan",
@@ -431,25 +437,42 @@ def briefing_input(inputs: ExportInputs, *, map_html: str | None) -> BriefingInp
         hotspot_summary=inputs.hotspot_summary,
         scenario_text=inputs.scenario_text,
         sources=inputs.sources,
-        notes=inputs.notes,
+        notes=(*inputs.notes, *_outlying_note(inputs)),
     )
 
 
-def map_html(inputs: ExportInputs, *, public: bool, basemap: bool = True) -> str:
+def _outlying_note(inputs: ExportInputs) -> tuple[str, ...]:
+    """Name the far-off kelurahan that the map picture leaves out of view."""
+    region = inputs.region
+    outlying = view_bounds(region.kelurahan, region.pack.metric_crs).outlying
+    if not outlying:
+        return ()
+    return (t("ekp_catatan_jauh", n=len(outlying), nama=", ".join(outlying)),)
+
+
+def map_html(inputs: ExportInputs, *, public: bool, picture: bool = False) -> str:
     """Return the situation map of ``inputs`` as a page that opens offline.
 
     The same map as the Peta Situasi page (:func:`geo.situation_maps.situation_map`)
-    with Leaflet inline; ``basemap`` adds the internet tiles as a layer (the map
-    is fully drawn without them).
+    with Leaflet inline. The interactive file keeps the internet basemap as a
+    layer (the map is fully drawn without it); ``picture`` prepares the page
+    for a still image (PNG, briefing): no basemap, which a server without
+    internet leaves grey, no zoom or layer buttons, and no zoom animation, so
+    the picture is taken on the final view.
     """
     fmap = situation_maps.situation_map(
         inputs.region,
         inputs.situation,
         layer=inputs.layer,
-        basemap=basemap,
+        basemap=not picture,
         asset_base_url=None,
         public=public,
     )
+    if picture:
+        # An animated second fitBounds never finishes in a page nobody
+        # watches; without animation every view change is immediate.
+        fmap.options.update({"zoomAnimation": False, "zoomControl": False})
+        fmap.get_root().header.add_child(Element(PICTURE_CSS))
     return offline_map_html(fmap)
 
 
@@ -620,8 +643,7 @@ def _map_bytes(
         return layer_to_gpkg(layer, layer_name="kelurahan", public=public)
     if fmt == "html":
         return map_html(inputs, public=public).encode("utf-8")
-    # the server has no internet: tiles would stay grey in the picture
-    return renderer.map_png(map_html(inputs, public=public, basemap=False))
+    return renderer.map_png(map_html(inputs, public=public, picture=True))
 
 
 def _briefing_bytes(
@@ -633,7 +655,7 @@ def _briefing_bytes(
     renderer: ImageRenderer | None,
 ) -> bytes:
     del fmt, chart
-    page = map_html(inputs, public=public, basemap=False)
+    page = map_html(inputs, public=public, picture=True)
     content = briefing_input(inputs, map_html=page)
     return build_briefing(content, renderer, public=public)
 

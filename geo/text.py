@@ -1247,6 +1247,10 @@ TEXT: dict[str, str] = {
     "ekp_grafik_kelurahan": "Kelurahan tertinggi",
     "ekp_grafik_keterisian": "Keterisian fasilitas",
     "ekp_grafik_stok": "Stok sumber daya",
+    "ekp_catatan_jauh": (
+        "Peta dibuka pada daratan; {n} kelurahan jauh ({nama}) tidak tampak di "
+        "gambar peta, tetapi angkanya ada di tabel dan jumlah."
+    ),
 }
 
 
