@@ -38,16 +38,14 @@ downloads.briefing_button(inputs, public=public)
 
 st.subheader(t("ekp_grafik"))
 available = export_region.available_charts(inputs)
-columns = st.columns(2)
-for number, chart in enumerate(available):
-    with columns[number % 2]:
-        try:
-            figure = export_region.chart_figure(inputs, chart, public=public)
-        except GeoInputError as err:
-            st.warning(str(err))
-            continue
-        st.plotly_chart(figure, width="stretch", key=f"ekspor_grafik_{chart}")
-        downloads.export_chart_downloads(inputs, chart, public=public)
+for chart in available:
+    try:
+        figure = export_region.chart_figure(inputs, chart, public=public)
+    except GeoInputError as err:
+        st.warning(str(err))
+        continue
+    widgets.show_chart(figure, key=f"ekspor_grafik_{chart}")
+    downloads.export_chart_downloads(inputs, chart, public=public)
 if "keterisian" not in available or "stok" not in available:
     st.caption(t("ekp_tanpa_sumber_daya"))
 

@@ -78,9 +78,9 @@ with detail_column:
         series,
         title=f"Kasus konfirmasi, {place}",
         subtitle=f"Data sampai {widgets.date_label(view.tanggal)}",
-        source=f"Sumber: {region.pack.kasus.sumber if region.pack.kasus else '–'}",
+        source=region.pack.kasus.sumber if region.pack.kasus else "–",
     )
-    st.plotly_chart(curve(), width="stretch", key="situasi_kurva")
+    widgets.show_chart(curve(), key="situasi_kurva")
     downloads.chart_downloads(
         "situasi_kurva",
         curve,

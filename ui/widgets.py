@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -249,3 +250,11 @@ def public_release_toggle() -> bool:
     )
     state.remember(state.PUBLIC, public)
     return public
+
+
+def show_chart(figure: go.Figure, key: str) -> None:
+    """Draw a chart as wide as its column (exports keep the slide size)."""
+    shown = go.Figure(figure)
+    shown.layout.template.layout.width = None
+    shown.update_layout(width=None, autosize=True)
+    st.plotly_chart(shown, width="stretch", key=key)
