@@ -13,7 +13,13 @@ import logging
 from pathlib import Path
 
 from geo.export_image import DEFAULT_TIMEOUT_S, ImageRenderer
-from geo.export_region import CHARTS, KINDS, ExportInputs, export, inputs_from_region
+from geo.export_region import (
+    KINDS,
+    REGION_CHARTS,
+    ExportInputs,
+    export,
+    inputs_from_region,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +42,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", dest="fmt", default=None, help="Format berkas.")
     parser.add_argument("--keluar", required=True, type=Path, help="Berkas hasil.")
     parser.add_argument(
-        "--grafik", default="kurva", choices=CHARTS, help="Grafik yang diekspor."
+        "--grafik", default="kurva", choices=REGION_CHARTS, help="Grafik yang diekspor."
     )
     parser.add_argument(
         "--publik", action="store_true", help="Rilis publik: angka 1-4 jadi <5."

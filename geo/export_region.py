@@ -55,14 +55,9 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "peta": ("html", "png", "geojson", "gpkg"),
     "laporan": ("pdf",),
 }
-CHARTS: tuple[str, ...] = (
-    "kurva",
-    "status",
-    "kecamatan",
-    "kelurahan",
-    "keterisian",
-    "stok",
-)
+# charts of every region; facility occupancy and stock only when given
+REGION_CHARTS: tuple[str, ...] = ("kurva", "status", "kecamatan", "kelurahan")
+CHARTS: tuple[str, ...] = (*REGION_CHARTS, "keterisian", "stok")
 COUNT_ORDER: tuple[str, ...] = (
     "positif",
     "baru",
@@ -357,7 +352,7 @@ def export_bytes(
 
 def available_charts(inputs: ExportInputs) -> tuple[str, ...]:
     """Return the charts of :data:`CHARTS` that the data of ``inputs`` allow."""
-    charts_there = ["kurva", "status", "kecamatan", "kelurahan"]
+    charts_there = list(REGION_CHARTS)
     if inputs.occupancy is not None and not inputs.occupancy.empty:
         charts_there.append("keterisian")
     if inputs.stock is not None and not inputs.stock.empty:
