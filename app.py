@@ -24,6 +24,7 @@ navigation = st.navigation(
     [
         st.Page("pages/peta_situasi.py", title=t("page_peta"), icon="🗺️", default=True),
         st.Page("pages/data.py", title=t("page_data"), icon="🗂️"),
+        st.Page("pages/ekspor.py", title=t("page_ekspor"), icon="📊"),
     ]
 )
 state.navigation_ready()

@@ -13,7 +13,13 @@ import logging
 from pathlib import Path
 
 from geo.export_image import DEFAULT_TIMEOUT_S, ImageRenderer
-from geo.export_region import CHARTS, KINDS, ExportInputs, export, inputs_from_region
+from geo.export_region import (
+    KINDS,
+    REGION_CHARTS,
+    ExportInputs,
+    export,
+    inputs_from_region,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +42,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", dest="fmt", default=None, help="Format berkas.")
     parser.add_argument("--keluar", required=True, type=Path, help="Berkas hasil.")
     parser.add_argument(
-        "--grafik", default="kurva", choices=CHARTS, help="Grafik yang diekspor."
+        "--grafik", default="kurva", choices=REGION_CHARTS, help="Grafik yang diekspor."
     )
     parser.add_argument(
         "--publik", action="store_true", help="Rilis publik: angka 1-4 jadi <5."
@@ -71,23 +77,18 @@ def run(args: argparse.Namespace) -> int:
 def load_export_inputs(kode: str, tanggal: str | None) -> ExportInputs:
     """Return the export inputs of region ``kode`` at ``tanggal`` (latest if None).
 
-    The one place that reads a region pack: :func:`geo.regions.load_region`.
+    The one place that reads a region pack (:func:`geo.regions.load_region`);
+    the map uses the display layer of the Peta Situasi page
+    (:func:`geo.display.display_geometry`), so both draw the same map.
 
     Raises
     ------
     GeoInputError
         If the region is unknown, its files unreadable, or the date absent.
     """
+    from geo.display import display_geometry
     from geo.regions import load_region  # the data floor, read only when run
 
     region = load_region(kode)
-    source = region.pack.kasus.sumber if region.pack.kasus else region.pack.nama
-    return inputs_from_region(
-        kode=region.pack.kode,
-        name=region.pack.nama,
-        kelurahan=region.kelurahan,
-        cases=region.cases,
-        source=source,
-        notes=region.notes,
-        tanggal=tanggal,
-    )
+    layer = display_geometry(region.kelurahan, metric_crs=region.pack.metric_crs)
+    return inputs_from_region(region, tanggal, layer=layer.layer)

@@ -1,28 +1,33 @@
 """A region at a date turned into every export: charts, tables, map, briefing.
 
-:class:`ExportInputs` holds the region's layers and case table at one date;
-:func:`export` writes one export of it (``grafik``, ``tabel``, ``peta``,
-``laporan``) in a chosen format. The command line (:mod:`geo.cli_export`) and
-the page both go through here, so they produce the same files.
+:class:`ExportInputs` holds the region (:class:`geo.regions.RegionData`) and its
+situation at one date (:func:`geo.indicators.situation`), so the page, the
+exports and the briefing show the same numbers, notes and map
+(:func:`geo.situation_maps.situation_map`). :func:`export_bytes` makes one
+export (``grafik``, ``tabel``, ``peta``, ``laporan``) in a chosen format and
+:func:`export` writes it to a file. The command line (:mod:`geo.cli_export`)
+and the pages both go through here, so they produce the same files.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import folium
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from branca.element import Element
 
-from geo import charts
+from geo import charts, indicators, situation_maps
+from geo.boundaries import view_bounds
 from geo.briefing import BriefingInput, KpiRow, build_briefing
+from geo.cases import COUNT_COLUMNS
 from geo.errors import GeoInputError
-from geo.export import count_label, date_label
+from geo.export import date_label
 from geo.export_image import ImageRenderer, figure_html, offline_map_html
 from geo.export_table import (
     TableInfo,
@@ -31,33 +36,41 @@ from geo.export_table import (
     table_to_csv,
     table_to_xlsx,
 )
+from geo.indicators import (
+    DEFAULT_INDICATOR,
+    INDICATORS,
+    Situation,
+    data_dates,
+    situation,
+)
+from geo.regions import RegionData
 from geo.text import t
 
 logger = logging.getLogger(__name__)
 
 KINDS: tuple[str, ...] = ("grafik", "tabel", "peta", "laporan")
 FORMATS: dict[str, tuple[str, ...]] = {
-    "grafik": ("png", "svg", "pdf", "html"),
+    "grafik": ("png", "svg", "pdf", "html", "csv"),
     "tabel": ("xlsx", "csv"),
     "peta": ("html", "png", "geojson", "gpkg"),
     "laporan": ("pdf",),
 }
-CHARTS: tuple[str, ...] = ("kurva", "status", "kecamatan", "kelurahan")
-COUNT_COLUMNS: tuple[str, ...] = (
+# charts of every region; facility occupancy and stock only when given
+REGION_CHARTS: tuple[str, ...] = ("kurva", "status", "kecamatan", "kelurahan")
+CHARTS: tuple[str, ...] = (*REGION_CHARTS, "keterisian", "stok")
+COUNT_ORDER: tuple[str, ...] = (
     "positif",
+    "baru",
+    "aktif",
     "dirawat",
     "isolasi",
     "sembuh",
     "meninggal",
 )
 TOP_N = 10
-# viridis, 5 classes: ordered light to dark for every reader
-MAP_CLASS_COLORS: tuple[str, ...] = (
-    "#FDE725",
-    "#5EC962",
-    "#21918C",
-    "#3B528B",
-    "#440154",
+PICTURE_CSS = (
+    "<style>.leaflet-control-layers{display:none}"
+    ".leaflet-container{background:#ffffff}</style>"
 )
 COLUMN_LABELS: dict[str, str] = {
     "kode": "Kode",
@@ -70,6 +83,7 @@ COLUMN_LABELS: dict[str, str] = {
     "isolasi": "Isolasi mandiri",
     "sembuh": "Sembuh",
     "meninggal": "Meninggal",
+    "penduduk": "Penduduk",
 }
 DEFINITIONS: tuple[tuple[str, str], ...] = (
     ("Positif (kumulatif)", "Kasus konfirmasi sejak awal pencatatan."),
@@ -80,62 +94,128 @@ DEFINITIONS: tuple[tuple[str, str], ...] = (
 
 @dataclass(frozen=True)
 class ExportInputs:
-    """A region at a date, as the exports need it.
+    """A region at a date, as the page shows it and the exports need it.
 
     Attributes
     ----------
-    kode, region : str
-        Region code ("33.71") and name ("Kota Magelang").
-    data_date : pd.Timestamp
-        Date of the data exported.
-    previous_date : pd.Timestamp or None
-        The data date before it (for changes), None for the first.
-    kelurahan : gpd.GeoDataFrame
-        Boundaries (``kode``, ``nama``, ``kode_kecamatan``, ``nama_kecamatan``,
-        ``geometry``) with a CRS.
-    cases : pd.DataFrame
-        Tidy CUMULATIVE case table (``kode``, ``tanggal``, ``positif``,
-        ``dirawat``, ``isolasi``, ``sembuh``, ``meninggal``).
-    source : str
-        Source line of the case data.
-    notes : tuple[str, ...]
-        Caveats of the region's data.
-    map_html : str or None
-        Situation map page; None draws a simple choropleth of ``positif``.
+    region : RegionData
+        The region's layers and tables (:func:`geo.regions.load_region`).
+    situation : Situation
+        Its situation at the data date (:func:`geo.indicators.situation`): the
+        same kelurahan table, totals and notes the Peta Situasi page shows.
+    layer : gpd.GeoDataFrame or None
+        Kelurahan simplified for display (:func:`geo.display.display_geometry`)
+        for the map; None draws the region's own polygons.
+    hotspot_summary : tuple[str, ...]
+        Paragraphs on hotspots for the briefing (left out when empty).
+    scenario_text : tuple[str, ...]
+        Paragraphs on the adopted allocation scenario (left out when empty).
+    occupancy : pd.DataFrame or None
+        Bed occupancy per facility (``nama``, ``terisi``, ``kapasitas``), when
+        such data exist.
+    stock : pd.DataFrame or None
+        Resource stock over time (``tanggal``, ``sumber_daya``, ``stok``), when
+        such data exist.
     """
 
-    kode: str
-    region: str
-    data_date: pd.Timestamp
-    previous_date: pd.Timestamp | None
-    kelurahan: gpd.GeoDataFrame
-    cases: pd.DataFrame
-    source: str
-    notes: tuple[str, ...] = ()
-    map_html: str | None = None
+    region: RegionData
+    situation: Situation
+    layer: gpd.GeoDataFrame | None = None
+    hotspot_summary: tuple[str, ...] = ()
+    scenario_text: tuple[str, ...] = ()
+    occupancy: pd.DataFrame | None = None
+    stock: pd.DataFrame | None = None
+
+    @property
+    def kode(self) -> str:
+        """Region code ("33.71")."""
+        return self.region.pack.kode
+
+    @property
+    def name(self) -> str:
+        """Region name ("Kota Magelang")."""
+        return self.region.pack.nama
+
+    @property
+    def data_date(self) -> pd.Timestamp:
+        """Date of the data exported."""
+        return self.situation.tanggal
+
+    @property
+    def previous_date(self) -> pd.Timestamp | None:
+        """The data date before it (for changes), None for the first."""
+        return self.situation.previous_date
+
+    @property
+    def source(self) -> str:
+        """Source line of the case data."""
+        kasus = self.region.pack.kasus
+        return kasus.sumber if kasus is not None and kasus.sumber else self.name
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Every source of the region's data, one line each."""
+        pack = self.region.pack
+        specs = (pack.kasus, pack.fasilitas, pack.penduduk)
+        found = [spec.sumber for spec in specs if spec is not None]
+        return tuple(dict.fromkeys(text for text in found if text)) or (self.name,)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Caveats the page shows: region, situation and facility data quality."""
+        facilities = self.region.facilities
+        facility_notes = () if facilities is None else tuple(facilities.notes)
+        notes = (*self.region.notes, *self.situation.notes, *facility_notes)
+        return tuple(dict.fromkeys(notes))
 
 
 def inputs_from_region(
+    region: RegionData,
+    tanggal: str | pd.Timestamp | None,
     *,
-    kode: str,
-    name: str,
-    kelurahan: gpd.GeoDataFrame,
-    cases: pd.DataFrame,
-    source: str,
-    notes: tuple[str, ...],
-    tanggal: str | None,
+    indicator: str = DEFAULT_INDICATOR,
+    layer: gpd.GeoDataFrame | None = None,
+    hotspot_summary: tuple[str, ...] = (),
+    scenario_text: tuple[str, ...] = (),
+    occupancy: pd.DataFrame | None = None,
+    stock: pd.DataFrame | None = None,
 ) -> ExportInputs:
-    """Return :class:`ExportInputs` at ``tanggal`` (latest data date if None).
+    """Return :class:`ExportInputs` of ``region`` at ``tanggal`` (latest if None).
+
+    Parameters
+    ----------
+    region : RegionData
+        The region (:func:`geo.regions.load_region`).
+    tanggal : str, pd.Timestamp or None
+        Data date, text as TTTT-BB-HH; None takes the latest.
+    indicator : str
+        Indicator of the map and the table order (:data:`geo.indicators.INDICATORS`).
+    layer : gpd.GeoDataFrame or None
+        Kelurahan simplified for display; None uses the region's polygons.
+    hotspot_summary, scenario_text : tuple[str, ...]
+        Optional briefing sections.
+    occupancy, stock : pd.DataFrame or None
+        Optional facility occupancy and resource stock tables.
+
+    Returns
+    -------
+    ExportInputs
 
     Raises
     ------
     GeoInputError
-        If there are no case data, or ``tanggal`` is unreadable or not a data date.
+        If there are no case data, ``tanggal`` is unreadable or not a data
+        date, or the indicator is not available at that date.
     """
-    dates = sorted(pd.to_datetime(cases["tanggal"]).dropna().unique())
+    dates = data_dates(region.cases)
     if not dates:
-        raise GeoInputError(t("err_eks_kosong", apa=name))
-    data_date = dates[-1] if tanggal is None else _parse_date(tanggal)
+        raise GeoInputError(t("err_eks_kosong", apa=region.pack.nama))
+    if tanggal is None:
+        data_date = dates[-1]
+    elif isinstance(tanggal, str):
+        data_date = _parse_date(tanggal)
+    else:
+        data_date = pd.Timestamp(tanggal).normalize()
     if data_date not in dates:
         raise GeoInputError(
             t(
@@ -146,17 +226,21 @@ def inputs_from_region(
             )
         )
 
-    position = dates.index(data_date)
-    previous = dates[position - 1] if position > 0 else None
+    result = situation(
+        region.kelurahan,
+        region.cases,
+        data_date,
+        indicator,
+        population=region.population,
+    )
     return ExportInputs(
-        kode=kode,
-        region=name,
-        data_date=pd.Timestamp(data_date),
-        previous_date=None if previous is None else pd.Timestamp(previous),
-        kelurahan=kelurahan,
-        cases=cases,
-        source=source,
-        notes=tuple(notes),
+        region=region,
+        situation=result,
+        layer=layer,
+        hotspot_summary=tuple(hotspot_summary),
+        scenario_text=tuple(scenario_text),
+        occupancy=occupancy,
+        stock=stock,
     )
 
 
@@ -174,20 +258,11 @@ def export(
 
     Parameters
     ----------
-    kind : str
-        ``"grafik"``, ``"tabel"``, ``"peta"`` or ``"laporan"``.
-    inputs : ExportInputs
-        The region at a date.
-    fmt : str or None
-        File format (see :data:`FORMATS`); None takes the first of the kind.
+    kind, inputs, fmt, chart, public, renderer
+        As :func:`export_bytes`; a renderer is started (and stopped) here
+        when none is given and an image is needed.
     out_path : Path
         File to write (its folder is created).
-    chart : str
-        For ``grafik``: ``kurva``, ``status``, ``kecamatan`` or ``kelurahan``.
-    public : bool
-        Public release: counts 1 to 4 as "<5".
-    renderer : ImageRenderer or None
-        Needed for PNG, SVG, PDF images and the briefing's pictures.
 
     Returns
     -------
@@ -198,6 +273,396 @@ def export(
     GeoInputError
         If the kind or format is not supported, or an image cannot be made.
     """
+    owned = renderer is None  # started lazily, so free when no image is made
+    active = ImageRenderer() if renderer is None else renderer
+    try:
+        content = export_bytes(
+            kind, inputs, fmt=fmt, chart=chart, public=public, renderer=active
+        )
+    finally:
+        if owned:
+            active.close()
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_bytes(content)
+    return out_path
+
+
+def export_bytes(
+    kind: str,
+    inputs: ExportInputs,
+    *,
+    fmt: str | None,
+    chart: str = "kurva",
+    public: bool = False,
+    renderer: ImageRenderer | None = None,
+) -> bytes:
+    """Return one export of ``inputs`` as file content.
+
+    Parameters
+    ----------
+    kind : str
+        ``"grafik"``, ``"tabel"``, ``"peta"`` or ``"laporan"``.
+    inputs : ExportInputs
+        The region at a date.
+    fmt : str or None
+        File format (see :data:`FORMATS`); None takes the first of the kind.
+    chart : str
+        For ``grafik``: one of :data:`CHARTS`.
+    public : bool
+        Public release: counts 1 to 4 as "<5".
+    renderer : ImageRenderer or None
+        Needed for PNG, SVG, PDF images and the map PNG; the briefing puts a
+        sentence in place of its pictures when it is None or fails.
+
+    Returns
+    -------
+    bytes
+
+    Raises
+    ------
+    GeoInputError
+        If the kind or format is not supported, or an image cannot be made.
+    """
+    fmt = _check_kind_format(kind, fmt)
+    if renderer is None and _needs_renderer(kind, fmt):
+        raise GeoInputError(
+            t("err_eks_chromium_tidak_ada", dicari=t("brf_tanpa_peramban"))
+        )
+
+    writers: dict[str, Callable[..., bytes]] = {
+        "grafik": _chart_bytes,
+        "tabel": _table_bytes,
+        "peta": _map_bytes,
+        "laporan": _briefing_bytes,
+    }
+    started = time.perf_counter()
+    content = writers[kind](
+        inputs, fmt=fmt, chart=chart, public=public, renderer=renderer
+    )
+    logger.info(
+        "export %s %s %s: %d bytes in %.2f s",
+        kind,
+        chart if kind == "grafik" else "",
+        fmt,
+        len(content),
+        time.perf_counter() - started,
+    )
+    return content
+
+
+def available_charts(inputs: ExportInputs) -> tuple[str, ...]:
+    """Return the charts of :data:`CHARTS` that the data of ``inputs`` allow."""
+    charts_there = list(REGION_CHARTS)
+    if inputs.occupancy is not None and not inputs.occupancy.empty:
+        charts_there.append("keterisian")
+    if inputs.stock is not None and not inputs.stock.empty:
+        charts_there.append("stok")
+    return tuple(charts_there)
+
+
+def kelurahan_table(inputs: ExportInputs) -> pd.DataFrame:
+    """Return the page's kelurahan table at the data date, in the page's order.
+
+    One row per kelurahan of the boundaries, from :attr:`ExportInputs.situation`:
+    ``kode``, ``nama``, ``nama_kecamatan``, ``positif``, ``baru`` (since the
+    previous data date), ``aktif``, ``dirawat``, ``isolasi``, ``sembuh``,
+    ``meninggal`` (Int64), ``penduduk`` when known, and the indicator's
+    value when it is not one of those columns. Kelurahan without a row get
+    <NA>, never 0.
+    """
+    table = inputs.situation.table
+    columns = ["kode", "nama", "nama_kecamatan", *COUNT_ORDER]
+    result = pd.DataFrame(table[["kode", "nama", "nama_kecamatan"]])
+    for name in COUNT_ORDER:
+        result[name] = _whole(table[name])
+    if "penduduk" in table.columns:
+        result["penduduk"] = _whole(table["penduduk"])
+        columns.append("penduduk")
+    indicator = inputs.situation.indicator
+    if indicator not in columns:
+        result[indicator] = table["value"].astype("Float64")
+        columns.append(indicator)
+    return pd.DataFrame(result[columns]).reset_index(drop=True)
+
+
+def region_series(inputs: ExportInputs) -> pd.DataFrame:
+    """Return CUMULATIVE counts per date over kelurahan, up to the data date."""
+    return indicators.region_series(inputs.region.cases, until=inputs.data_date)
+
+
+def briefing_input(inputs: ExportInputs, *, map_html: str | None) -> BriefingInput:
+    """Return the briefing content: the page's KPIs, top kelurahan, curve, notes."""
+    result = inputs.situation
+    totals, before = result.totals, result.previous_totals
+    labels = {
+        "positif": t("ind_positif"),
+        "aktif": t("ind_aktif"),
+        "sembuh": t("ind_sembuh"),
+        "meninggal": t("ind_meninggal"),
+    }
+    kpis = [
+        KpiRow(
+            label,
+            totals.get(name),
+            totals[name] - before[name] if name in before else None,
+        )
+        for name, label in labels.items()
+    ]
+    unassigned = result.unassigned_totals.get("positif", 0.0)
+    if unassigned:
+        kpis.append(KpiRow(t("eks_kpi_tanpa_kelurahan"), unassigned))
+    facilities = inputs.region.facilities
+    if facilities is not None:
+        count = len(facilities.valid)
+        kpis.append(KpiRow(t("eks_kpi_fasilitas"), count, is_count=False, decimals=0))
+
+    table = kelurahan_table(inputs).sort_values(
+        ["positif", "nama"], ascending=[False, True], na_position="last"
+    )
+    top = table[["nama", "nama_kecamatan", "positif", "baru", "aktif"]].head(TOP_N)
+    return BriefingInput(
+        region=inputs.name,
+        data_date=inputs.data_date,
+        previous_date=inputs.previous_date,
+        kpis=tuple(kpis),
+        top_kelurahan=top,
+        epidemic_series=region_series(inputs),
+        map_html=map_html,
+        column_labels=COLUMN_LABELS,
+        hotspot_summary=inputs.hotspot_summary,
+        scenario_text=inputs.scenario_text,
+        sources=inputs.sources,
+        notes=(*inputs.notes, *_outlying_note(inputs)),
+    )
+
+
+def _outlying_note(inputs: ExportInputs) -> tuple[str, ...]:
+    """Name the far-off kelurahan that the map picture leaves out of view."""
+    region = inputs.region
+    outlying = view_bounds(region.kelurahan, region.pack.metric_crs).outlying
+    if not outlying:
+        return ()
+    return (t("ekp_catatan_jauh", n=len(outlying), nama=", ".join(outlying)),)
+
+
+def map_html(inputs: ExportInputs, *, public: bool, picture: bool = False) -> str:
+    """Return the situation map of ``inputs`` as a page that opens offline.
+
+    The same map as the Peta Situasi page (:func:`geo.situation_maps.situation_map`)
+    with Leaflet inline. The interactive file keeps the internet basemap as a
+    layer (the map is fully drawn without it); ``picture`` prepares the page
+    for a still image (PNG, briefing): no basemap, which a server without
+    internet leaves grey, no zoom or layer buttons, and no zoom animation, so
+    the picture is taken on the final view.
+    """
+    fmap = situation_maps.situation_map(
+        inputs.region,
+        inputs.situation,
+        layer=inputs.layer,
+        basemap=not picture,
+        asset_base_url=None,
+        public=public,
+    )
+    if picture:
+        # An animated second fitBounds never finishes in a page nobody
+        # watches; without animation every view change is immediate.
+        fmap.options.update({"zoomAnimation": False, "zoomControl": False})
+        fmap.get_root().header.add_child(Element(PICTURE_CSS))
+    return offline_map_html(fmap)
+
+
+def chart_figure(inputs: ExportInputs, chart: str, *, public: bool) -> go.Figure:
+    """Return the chart ``chart`` (see :data:`CHARTS`) of ``inputs``.
+
+    Raises
+    ------
+    GeoInputError
+        If ``chart`` is unknown or its data are absent.
+    """
+    common = {
+        "subtitle": f"{inputs.name} · "
+        + t("eks_data_per", tanggal=date_label(inputs.data_date)),
+        "source": inputs.source,
+        "public": public,
+    }
+    if chart not in available_charts(inputs):
+        choices = ", ".join(available_charts(inputs))
+        raise GeoInputError(
+            t("err_eks_format", value=chart, apa=t("eks_grafik"), choices=choices)
+        )
+    if chart == "kurva":
+        return charts.epidemic_curve(
+            region_series(inputs), title=t("brf_kurva"), **common
+        )
+    if chart == "status":
+        return charts.cumulative_by_status(
+            region_series(inputs), title=t("eks_judul_status"), **common
+        )
+    if chart == "keterisian":
+        return charts.facility_occupancy(
+            inputs.occupancy, title=t("eks_judul_keterisian"), **common
+        )
+    if chart == "stok":
+        return charts.resource_stock(inputs.stock, title=t("eks_stok"), **common)
+    return _kelurahan_chart(inputs, chart, common)
+
+
+def chart_data(inputs: ExportInputs, chart: str) -> pd.DataFrame:
+    """Return the table behind chart ``chart``: the CSV offered beside it."""
+    if chart in ("kurva", "status"):
+        return series_table(region_series(inputs))
+    if chart == "kecamatan":
+        return _by_kecamatan(inputs)
+    if chart == "kelurahan":
+        return kelurahan_table(inputs)
+    if chart == "keterisian" and inputs.occupancy is not None:
+        return inputs.occupancy
+    if chart == "stok" and inputs.stock is not None:
+        return inputs.stock
+    raise GeoInputError(
+        t(
+            "err_eks_format",
+            value=chart,
+            apa=t("eks_grafik"),
+            choices=", ".join(available_charts(inputs)),
+        )
+    )
+
+
+def series_table(series: pd.DataFrame) -> pd.DataFrame:
+    """Return the date and count columns of a case series, as a chart's CSV.
+
+    ``series`` comes from :func:`geo.indicators.region_series`; the counts
+    stay Int64, so a public release hides 1 to 4.
+    """
+    wanted = ["tanggal", *COUNT_COLUMNS, "aktif", "baru", "positif_tanpa_kelurahan"]
+    present = [name for name in wanted if name in series.columns]
+    return pd.DataFrame(series[present])
+
+
+def table_info(inputs: ExportInputs, title: str | None = None) -> TableInfo:
+    """Return what the XLSX "Keterangan" sheet says: source, date, filter, notes."""
+    indicator = INDICATORS[inputs.situation.indicator]
+    return TableInfo(
+        title=title or f"{t('kelurahan')} {inputs.name}",
+        source="; ".join(inputs.sources),
+        data_date=date_label(inputs.data_date),
+        region=inputs.name,
+        filters=(
+            (t("tanggal"), date_label(inputs.data_date)),
+            (t("eks_urutan"), indicator.label),
+        ),
+        definitions=DEFINITIONS,
+        notes=inputs.notes,
+    )
+
+
+def _kelurahan_chart(
+    inputs: ExportInputs, chart: str, common: dict[str, object]
+) -> go.Figure:
+    label = t("ind_positif")
+    if chart == "kecamatan":
+        return charts.kecamatan_comparison(
+            _by_kecamatan(inputs),
+            value_column="positif",
+            value_label=label,
+            title=t("eks_judul_kecamatan", indikator=label),
+            **common,
+        )
+    return charts.top_kelurahan(
+        kelurahan_table(inputs),
+        value_column="positif",
+        value_label=label,
+        title=t("eks_judul_top", n=TOP_N, indikator=label.lower()),
+        n=TOP_N,
+        **common,
+    )
+
+
+def _by_kecamatan(inputs: ExportInputs) -> pd.DataFrame:
+    table = kelurahan_table(inputs)
+    grouped = table.groupby("nama_kecamatan", as_index=False)["positif"]
+    return grouped.sum(min_count=1)
+
+
+def _chart_bytes(
+    inputs: ExportInputs,
+    *,
+    fmt: str,
+    chart: str,
+    public: bool,
+    renderer: ImageRenderer | None,
+) -> bytes:
+    figure = chart_figure(inputs, chart, public=public)
+    if fmt == "html":
+        return figure_html(figure)
+    if fmt == "csv":
+        return table_to_csv(chart_data(inputs, chart), public=public)
+    return renderer.chart_image(figure, fmt, scale=2)
+
+
+def _table_bytes(
+    inputs: ExportInputs,
+    *,
+    fmt: str,
+    chart: str,
+    public: bool,
+    renderer: ImageRenderer | None,
+) -> bytes:
+    del chart, renderer  # one table per region and date
+    table = kelurahan_table(inputs)
+    if fmt == "csv":
+        return table_to_csv(table, public=public)
+    return table_to_xlsx(
+        table, table_info(inputs), public=public, column_labels=_column_labels(inputs)
+    )
+
+
+def _map_bytes(
+    inputs: ExportInputs,
+    *,
+    fmt: str,
+    chart: str,
+    public: bool,
+    renderer: ImageRenderer | None,
+) -> bytes:
+    del chart
+    if fmt in ("geojson", "gpkg"):
+        layer = inputs.region.kelurahan.merge(
+            kelurahan_table(inputs).drop(columns=["nama", "nama_kecamatan"]),
+            on="kode",
+            how="left",
+        )
+        if fmt == "geojson":
+            return layer_to_geojson(layer, public=public)
+        return layer_to_gpkg(layer, layer_name="kelurahan", public=public)
+    if fmt == "html":
+        return map_html(inputs, public=public).encode("utf-8")
+    return renderer.map_png(map_html(inputs, public=public, picture=True))
+
+
+def _briefing_bytes(
+    inputs: ExportInputs,
+    *,
+    fmt: str,
+    chart: str,
+    public: bool,
+    renderer: ImageRenderer | None,
+) -> bytes:
+    del fmt, chart
+    page = map_html(inputs, public=public, picture=True)
+    content = briefing_input(inputs, map_html=page)
+    return build_briefing(content, renderer, public=public)
+
+
+def _column_labels(inputs: ExportInputs) -> dict[str, str]:
+    labels = dict(COLUMN_LABELS)
+    indicator = INDICATORS[inputs.situation.indicator]
+    labels.setdefault(indicator.key, indicator.label)
+    return labels
+
+
+def _check_kind_format(kind: str, fmt: str | None) -> str:
     if kind not in FORMATS:
         raise GeoInputError(
             t(
@@ -211,284 +676,18 @@ def export(
     if fmt not in FORMATS[kind]:
         choices = ", ".join(FORMATS[kind])
         raise GeoInputError(t("err_eks_format", value=fmt, apa=kind, choices=choices))
+    return fmt
 
-    writers: dict[str, Callable[..., bytes]] = {
-        "grafik": _chart_bytes,
-        "tabel": _table_bytes,
-        "peta": _map_bytes,
-        "laporan": _briefing_bytes,
+
+def _needs_renderer(kind: str, fmt: str) -> bool:
+    return (kind, fmt) in {("grafik", "png"), ("grafik", "svg"), ("grafik", "pdf")} | {
+        ("peta", "png")
     }
-    owned = renderer is None  # started lazily, so free when no image is made
-    active = ImageRenderer() if renderer is None else renderer
-    try:
-        content = writers[kind](
-            inputs, fmt=fmt, chart=chart, public=public, renderer=active
-        )
-    finally:
-        if owned:
-            active.close()
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    out_path.write_bytes(content)
-    return out_path
 
 
-def kelurahan_table(inputs: ExportInputs) -> pd.DataFrame:
-    """Return one row per kelurahan at the data date, largest ``positif`` first.
-
-    Columns: ``kode``, ``nama``, ``nama_kecamatan``, ``positif``, ``baru``
-    (since the previous data date), ``aktif``, ``dirawat``, ``isolasi``,
-    ``sembuh``, ``meninggal`` (Int64). Kelurahan without a row get <NA>.
-    """
-    current = _counts_at(inputs.cases, inputs.data_date)
-    table = inputs.kelurahan[["kode", "nama", "nama_kecamatan"]].merge(
-        current, on="kode", how="left"
-    )
-    if inputs.previous_date is not None:
-        before = _counts_at(inputs.cases, inputs.previous_date)
-        previous = table[["kode"]].merge(before, on="kode", how="left")["positif"]
-        table.insert(4, "baru", (table["positif"] - previous).astype("Int64"))
-    else:
-        table.insert(4, "baru", pd.array([pd.NA] * len(table), dtype="Int64"))
-    table.insert(5, "aktif", (table["dirawat"] + table["isolasi"]).astype("Int64"))
-    table = table.sort_values(["positif", "nama"], ascending=[False, True])
-    return pd.DataFrame(table.reset_index(drop=True))
-
-
-def region_series(inputs: ExportInputs) -> pd.DataFrame:
-    """Return CUMULATIVE counts per date summed over kelurahan, up to the data date."""
-    assigned = inputs.cases[inputs.cases["kode"].notna()]
-    assigned = assigned[pd.to_datetime(assigned["tanggal"]) <= inputs.data_date]
-    present = [name for name in COUNT_COLUMNS if name in assigned.columns]
-    series = assigned.groupby("tanggal")[present].sum(min_count=1)
-    return series.reset_index()
-
-
-def briefing_input(inputs: ExportInputs, *, map_html: str | None) -> BriefingInput:
-    """Return the briefing content of ``inputs``: KPIs, top kelurahan, curve, notes."""
-    table = kelurahan_table(inputs)
-    totals = table[["positif", "aktif", "sembuh", "meninggal"]].sum(min_count=1)
-    changes = _total_changes(inputs)
-    labels = {
-        "positif": t("ind_positif"),
-        "aktif": t("ind_aktif"),
-        "sembuh": t("ind_sembuh"),
-        "meninggal": t("ind_meninggal"),
-    }
-    kpis = tuple(
-        KpiRow(label, _maybe(totals.get(name)), _maybe(changes.get(name)))
-        for name, label in labels.items()
-    )
-    top = table[["nama", "nama_kecamatan", "positif", "baru", "aktif"]].head(TOP_N)
-    return BriefingInput(
-        region=inputs.region,
-        data_date=inputs.data_date,
-        previous_date=inputs.previous_date,
-        kpis=kpis,
-        top_kelurahan=top,
-        epidemic_series=region_series(inputs),
-        map_html=map_html,
-        column_labels=COLUMN_LABELS,
-        sources=(inputs.source,),
-        notes=inputs.notes,
-    )
-
-
-def _chart_bytes(
-    inputs: ExportInputs,
-    *,
-    fmt: str,
-    chart: str,
-    public: bool,
-    renderer: ImageRenderer,
-) -> bytes:
-    figure = chart_figure(inputs, chart, public=public)
-    if fmt == "html":
-        return figure_html(figure)
-    return renderer.chart_image(figure, fmt, scale=2)
-
-
-def chart_figure(inputs: ExportInputs, chart: str, *, public: bool) -> go.Figure:
-    """Return the chart ``chart`` (see :data:`CHARTS`) of ``inputs``."""
-    as_of = t("eks_data_per", tanggal=date_label(inputs.data_date))
-    common = {
-        "subtitle": f"{inputs.region} · {as_of}",
-        "source": inputs.source,
-        "public": public,
-    }
-    if chart == "kurva":
-        return charts.epidemic_curve(
-            region_series(inputs), title=t("brf_kurva"), **common
-        )
-    if chart == "status":
-        return charts.cumulative_by_status(
-            region_series(inputs), title=t("ind_positif"), **common
-        )
-    table = kelurahan_table(inputs)
-    if chart == "kecamatan":
-        by_kecamatan = table.groupby("nama_kecamatan", as_index=False)["positif"].sum()
-        return charts.kecamatan_comparison(
-            by_kecamatan,
-            value_column="positif",
-            value_label=t("ind_positif"),
-            title=t("eks_judul_kecamatan", indikator=t("ind_positif")),
-            **common,
-        )
-    if chart == "kelurahan":
-        return charts.top_kelurahan(
-            table,
-            value_column="positif",
-            value_label=t("ind_positif"),
-            title=t("eks_judul_top", n=TOP_N, indikator=t("ind_positif").lower()),
-            n=TOP_N,
-            **common,
-        )
-    raise GeoInputError(
-        t("err_eks_format", value=chart, apa=t("eks_grafik"), choices=", ".join(CHARTS))
-    )
-
-
-def _table_bytes(
-    inputs: ExportInputs,
-    *,
-    fmt: str,
-    chart: str,
-    public: bool,
-    renderer: ImageRenderer,
-) -> bytes:
-    del chart, renderer  # one table per region and date
-    table = kelurahan_table(inputs)
-    if fmt == "csv":
-        return table_to_csv(table, public=public)
-    info = TableInfo(
-        title=f"{t('kelurahan')} {inputs.region}",
-        source=inputs.source,
-        data_date=date_label(inputs.data_date),
-        region=inputs.region,
-        filters=((t("tanggal"), date_label(inputs.data_date)),),
-        definitions=DEFINITIONS,
-        notes=inputs.notes,
-    )
-    return table_to_xlsx(table, info, public=public, column_labels=COLUMN_LABELS)
-
-
-def _map_bytes(
-    inputs: ExportInputs,
-    *,
-    fmt: str,
-    chart: str,
-    public: bool,
-    renderer: ImageRenderer,
-) -> bytes:
-    del chart
-    if fmt in ("geojson", "gpkg"):
-        layer = inputs.kelurahan.merge(
-            kelurahan_table(inputs).drop(columns=["nama", "nama_kecamatan"]),
-            on="kode",
-            how="left",
-        )
-        if fmt == "geojson":
-            return layer_to_geojson(layer, public=public)
-        return layer_to_gpkg(layer, layer_name="kelurahan", public=public)
-    html = _map_html(inputs, public=public)
-    if fmt == "html":
-        return html.encode("utf-8")
-    return renderer.map_png(html)
-
-
-def _briefing_bytes(
-    inputs: ExportInputs,
-    *,
-    fmt: str,
-    chart: str,
-    public: bool,
-    renderer: ImageRenderer,
-) -> bytes:
-    del fmt, chart
-    content = briefing_input(inputs, map_html=_map_html(inputs, public=public))
-    return build_briefing(content, renderer, public=public)
-
-
-def _map_html(inputs: ExportInputs, *, public: bool) -> str:
-    if inputs.map_html is not None:
-        return offline_map_html(inputs.map_html)
-    return offline_map_html(simple_map(inputs, public=public))
-
-
-def simple_map(inputs: ExportInputs, *, public: bool) -> folium.Map:
-    """Return a plain choropleth of ``positif`` (quintiles) with no basemap.
-
-    Used when ``ExportInputs.map_html`` is None; the app's situation map is
-    used when it is given.
-    """
-    # LIMITATION: no facilities and no legend on this stand-in map; the command
-    # line draws it until it is wired to the app's situation map.
-    layer = inputs.kelurahan.to_crs("EPSG:4326").merge(
-        kelurahan_table(inputs)[["kode", "positif"]], on="kode", how="left"
-    )
-    values = layer["positif"].astype("float")
-    classes = _classes(values.to_numpy(dtype=float, na_value=np.nan))
-    layer = layer.assign(
-        warna=[MAP_CLASS_COLORS[c] if c >= 0 else "#BDBDBD" for c in classes],
-        label=[
-            t("tidak_ada_data") if pd.isna(v) else count_label(v, public=public)
-            for v in values
-        ],
-    )[["kode", "nama", "warna", "label", "geometry"]]
-
-    west, south, east, north = layer.total_bounds
-    fmap = folium.Map(tiles=None, zoom_snap=0.25, zoom_control=True)
-    folium.GeoJson(
-        layer.__geo_interface__,
-        style_function=lambda feature: {
-            "fillColor": feature["properties"]["warna"],
-            "fillOpacity": 0.8,
-            "color": "#444444",
-            "weight": 1,
-        },
-        tooltip=folium.GeoJsonTooltip(
-            fields=["nama", "label"], aliases=[t("kelurahan"), t("ind_positif")]
-        ),
-    ).add_to(fmap)
-    fmap.fit_bounds([[south, west], [north, east]])
-    return fmap
-
-
-def _classes(values: np.ndarray) -> np.ndarray:
-    """Return quintile classes 0-4 of ``values`` (-1 where missing)."""
-    present = values[~np.isnan(values)]
-    if present.size == 0:
-        return np.full(values.shape, -1)
-    edges = np.quantile(present, [0.2, 0.4, 0.6, 0.8])
-    classes = np.searchsorted(edges, values, side="left")
-    return np.where(np.isnan(values), -1, classes)
-
-
-def _counts_at(cases: pd.DataFrame, tanggal: pd.Timestamp) -> pd.DataFrame:
-    present = [name for name in COUNT_COLUMNS if name in cases.columns]
-    rows = cases[(pd.to_datetime(cases["tanggal"]) == tanggal) & cases["kode"].notna()]
-    counts = rows.groupby("kode")[present].sum(min_count=1).astype("Int64")
-    for name in COUNT_COLUMNS:
-        if name not in counts.columns:
-            counts[name] = pd.array([pd.NA] * len(counts), dtype="Int64")
-    return counts.reset_index()
-
-
-def _total_changes(inputs: ExportInputs) -> dict[str, float]:
-    if inputs.previous_date is None:
-        return {}
-    now = _counts_at(inputs.cases, inputs.data_date)
-    before = _counts_at(inputs.cases, inputs.previous_date)
-    result = {}
-    for name in ("positif", "sembuh", "meninggal"):
-        result[name] = now[name].sum() - before[name].sum()
-    active_now = (now["dirawat"] + now["isolasi"]).sum()
-    active_before = (before["dirawat"] + before["isolasi"]).sum()
-    result["aktif"] = active_now - active_before
-    return result
-
-
-def _maybe(value: object) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)
+def _whole(values: pd.Series) -> pd.Series:
+    """Return counts as nullable integers (they are sums of whole counts)."""
+    return values.round().astype("Int64")
 
 
 def _parse_date(text: str) -> pd.Timestamp:

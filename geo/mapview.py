@@ -17,7 +17,7 @@ import json
 import logging
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import folium
@@ -32,6 +32,7 @@ from sklearn.cluster import KMeans
 
 from geo.crs import GEOGRAPHIC_CRS
 from geo.errors import GeoInputError
+from geo.export import count_label, is_small_count
 from geo.text import fmt_int, fmt_num, t
 
 logger = logging.getLogger(__name__)
@@ -210,6 +211,7 @@ def situation_map(
     scheme: str = "NaturalBreaks",
     seed: int = 0,
     precision_deg: float = DEFAULT_PRECISION_DEG,
+    public: bool = False,
 ) -> folium.Map:
     """Return the folium situation map: choropleth, symbols, legend, layer control.
 
@@ -249,6 +251,9 @@ def situation_map(
         Classification, see :func:`classify_values`.
     precision_deg : float
         Grid in degrees to which coordinates are rounded (payload size).
+    public : bool
+        Public release of a count: legend bounds from 1 to 4 read "<5" (give
+        ``value_labels`` with the same rule for the tooltips).
 
     Returns
     -------
@@ -268,6 +273,8 @@ def situation_map(
     value_classes = classify_values(
         layer[value_column], classes=classes, scheme=scheme, seed=seed
     )
+    if public:
+        value_classes = public_classes(value_classes)
     labels = _value_labels(layer, value_column, value_labels)
 
     fmap = _base_map(layer, basemap)
@@ -282,6 +289,28 @@ def situation_map(
 
     _use_local_assets(fmap, asset_base_url, asset_dir)
     return fmap
+
+
+def public_classes(value_classes: ValueClasses) -> ValueClasses:
+    """Return ``value_classes`` with legend bounds from 1 to 4 written "<5".
+
+    A class "1 – 3" becomes "<5" and "4 – 12" becomes "<5 – 12", so that a
+    public map never tells a count under five (:mod:`geo.export`).
+    """
+    labels = []
+    for label in value_classes.labels:
+        parts = [_public_bound(part) for part in label.split(" – ")]
+        labels.append(" – ".join(dict.fromkeys(parts)))
+    return replace(value_classes, labels=tuple(labels))
+
+
+def _public_bound(text: str) -> str:
+    number = text.removeprefix("> ").replace(".", "").replace(",", ".")
+    try:
+        value = float(number)
+    except ValueError:
+        return text
+    return count_label(value, public=True) if is_small_count(value) else text
 
 
 def map_html(fmap: folium.Map) -> str:

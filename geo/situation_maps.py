@@ -7,9 +7,10 @@ import geopandas as gpd
 import pandas as pd
 
 from geo import boundaries, mapview
+from geo.export import count_label
 from geo.indicators import INDICATORS, Situation
 from geo.regions import RegionData
-from geo.text import fmt_int, fmt_num, t
+from geo.text import fmt_num, t
 
 
 def situation_map(
@@ -19,6 +20,7 @@ def situation_map(
     layer: gpd.GeoDataFrame | None = None,
     basemap: bool = True,
     asset_base_url: str | None = mapview.DEFAULT_ASSET_BASE_URL,
+    public: bool = False,
 ) -> folium.Map:
     """Return the choropleth of ``result`` with the region's valid facilities.
 
@@ -35,6 +37,8 @@ def situation_map(
         Add the internet basemap as a layer; False is "tanpa peta dasar".
     asset_base_url : str or None
         Where the browser finds Leaflet; None inlines it (self-contained HTML).
+    public : bool
+        Public release: counts from 1 to 4 read "<5" in tooltips and legend.
 
     Returns
     -------
@@ -50,7 +54,11 @@ def situation_map(
         lambda value: (
             t("tidak_ada_data")
             if pd.isna(value)
-            else (fmt_int(value) if indicator.is_count else fmt_num(value, 1))
+            else (
+                count_label(value, public=public)
+                if indicator.is_count
+                else fmt_num(value, 1)
+            )
         )
     )
     facilities = None if region.facilities is None else region.facilities.valid
@@ -63,6 +71,7 @@ def situation_map(
         resources=resource_layer(region.resources),
         asset_base_url=asset_base_url,
         basemap=basemap,
+        public=public and indicator.is_count,
     )
     bounds = boundaries.view_bounds(region.kelurahan, region.pack.metric_crs)
     # Open on the bulk of the region; far islands stay drawn, a zoom-out away.

@@ -1359,6 +1359,73 @@ TEXT: dict[str, str] = {
         "Tidak ada batas kelurahan yang diterima dari {name}; perbaiki baris yang "
         "dikarantina lalu impor lagi."
     ),
+    # --- ekspor page ---
+    "page_ekspor": "Grafik & Ekspor",
+    "eks_kpi_tanpa_kelurahan": "Kasus tanpa kelurahan",
+    "eks_kpi_fasilitas": "Fasilitas kesehatan di peta",
+    "eks_judul_status": "Kasus kumulatif menurut status",
+    "eks_judul_keterisian": "Keterisian tempat tidur per fasilitas",
+    "eks_urutan": "Urutan menurut",
+    "ekp_judul": "Grafik & Ekspor: {wilayah}",
+    "ekp_keterangan": (
+        "Data per {tanggal}. Berkas dibuat hanya saat diminta: pilih format, "
+        "tekan Siapkan, lalu Unduh."
+    ),
+    "ekp_rilis_publik": "Rilis publik (angka 1–4 jadi <5)",
+    "ekp_rilis_publik_bantuan": (
+        "Untuk bahan yang dibagikan ke luar: setiap unduhan menulis angka 1 "
+        'sampai 4 sebagai "<5" agar kelompok kecil tidak dapat dikenali.'
+    ),
+    "ekp_rilis_aktif": "Rilis publik aktif: angka 1 sampai 4 ditulis <5.",
+    "ekp_laporan": "Laporan Situasi (PDF)",
+    "ekp_laporan_isi": (
+        "Satu berkas PDF untuk rapat pagi: ringkasan indikator dengan "
+        "perubahannya, peta, kurva epidemi, kelurahan tertinggi, ringkasan "
+        "hotspot dan skenario alokasi yang diadopsi bila ada, sumber data dan "
+        "catatan."
+    ),
+    "ekp_buat_laporan": "Buat Laporan Situasi",
+    "ekp_grafik": "Grafik",
+    "ekp_tabel": "Tabel kelurahan",
+    "ekp_peta": "Peta dan lapisan",
+    "ekp_peta_isi": (
+        "Peta yang sama dengan halaman Peta Situasi. HTML terbuka tanpa "
+        "internet; GeoJSON dan GeoPackage memuat batas kelurahan (EPSG:4326) "
+        "dengan angka tabel."
+    ),
+    "ekp_unduh_menu": "Unduh",
+    "ekp_format": "Format",
+    "ekp_siapkan": "Siapkan berkas",
+    "ekp_unduh": "Unduh {nama}",
+    "ekp_menyiapkan": "Menyiapkan berkas {format}…",
+    "ekp_pengganti": ("Unduhan pengganti yang tidak memerlukan peramban di server:"),
+    "ekp_tanpa_sumber_daya": (
+        "Grafik keterisian fasilitas dan stok sumber daya tidak ditampilkan: "
+        "wilayah ini belum punya data keterisian tempat tidur atau stok."
+    ),
+    "ekp_catatan": "Catatan data",
+    "ekp_sumber": "Sumber: {sumber}. Data per {tanggal}.",
+    "ekp_skenario_teks": ('Skenario "{nama}" diadopsi oleh {oleh} pada {tanggal}.'),
+    "ekp_fmt_png": "PNG (2× untuk slide)",
+    "ekp_fmt_svg": "SVG (vektor)",
+    "ekp_fmt_pdf": "PDF",
+    "ekp_fmt_html_grafik": "HTML interaktif",
+    "ekp_fmt_csv": "CSV (data)",
+    "ekp_fmt_xlsx": "XLSX (dengan lembar Keterangan)",
+    "ekp_fmt_html_peta": "HTML mandiri (tanpa internet)",
+    "ekp_fmt_png_peta": "PNG",
+    "ekp_fmt_geojson": "GeoJSON",
+    "ekp_fmt_gpkg": "GeoPackage",
+    "ekp_grafik_kurva": "Kurva epidemi",
+    "ekp_grafik_status": "Kumulatif menurut status",
+    "ekp_grafik_kecamatan": "Perbandingan kecamatan",
+    "ekp_grafik_kelurahan": "Kelurahan tertinggi",
+    "ekp_grafik_keterisian": "Keterisian fasilitas",
+    "ekp_grafik_stok": "Stok sumber daya",
+    "ekp_catatan_jauh": (
+        "Peta dibuka pada daratan; {n} kelurahan jauh ({nama}) tidak tampak di "
+        "gambar peta, tetapi angkanya ada di tabel dan jumlah."
+    ),
 }
 
 

@@ -5,13 +5,15 @@ Reads a region pack's kelurahan, case counts, facilities and population.
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from geo import charts
 from geo.errors import GeoInputError
 from geo.indicators import INDICATORS
 from geo.text import fmt_int, t
-from ui import cache, state, widgets
+from ui import cache, downloads, state, widgets
 
 state.init()
 try:
@@ -19,6 +21,8 @@ try:
     region = cache.load_region(view.pack.kode)
     tanggal = view.tanggal.date().isoformat()
     result = cache.situation(view.pack.kode, tanggal, view.indicator)
+    public = widgets.public_release_toggle()
+    exports = downloads.export_inputs(view.pack.kode, tanggal, view.indicator)
 except GeoInputError as err:
     st.error(str(err))
     st.stop()
@@ -39,6 +43,7 @@ with map_column:
     resources = region.resources
     if resources is not None and resources["is_example"].any():
         st.caption(t("data_resources_contoh"))
+    downloads.map_downloads(exports, public=public, key="situasi_peta_unduh")
     outlying = cache.view_bounds(view.pack.kode).outlying
     if outlying:
         st.caption(
@@ -70,13 +75,23 @@ with detail_column:
             f"· sembuh {fmt_int(row['sembuh'])} · meninggal {fmt_int(row['meninggal'])}"
         )
     place = view.pack.nama if selected is None else names[selected]
-    figure = charts.epidemic_curve(
-        cache.series(view.pack.kode, selected, tanggal),
+    series = cache.series(view.pack.kode, selected, tanggal)
+    curve = partial(
+        charts.epidemic_curve,
+        series,
         title=f"Kasus konfirmasi, {place}",
         subtitle=f"Data sampai {widgets.date_label(view.tanggal)}",
-        source=f"Sumber: {region.pack.kasus.sumber if region.pack.kasus else '–'}",
+        source=region.pack.kasus.sumber if region.pack.kasus else "–",
     )
-    st.plotly_chart(figure, width="stretch", key="situasi_kurva")
+    widgets.show_chart(curve(), key="situasi_kurva")
+    downloads.chart_downloads(
+        "situasi_kurva",
+        curve,
+        series,
+        stem=f"kurva_{selected or view.pack.kode}_{tanggal}",
+        public=public,
+        context=f"{view.pack.kode}|{selected}|{tanggal}",
+    )
 
 facility_notes = () if facilities is None else facilities.notes
 for note in (*region.notes, *result.notes, *facility_notes):
@@ -84,6 +99,7 @@ for note in (*region.notes, *result.notes, *facility_notes):
 
 st.subheader(f"Kelurahan menurut {indicator.label.lower()}")
 widgets.kelurahan_table(result)
+downloads.table_downloads(exports, public=public, key="situasi_tabel_unduh")
 if len(result.unassigned):
     st.caption(f"Kasus {t('tanpa_kelurahan')} (tidak tergambar di peta):")
     st.dataframe(result.unassigned, hide_index=True)

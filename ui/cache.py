@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+
 import folium
 import geopandas as gpd
 import pandas as pd
@@ -19,6 +21,7 @@ from geo import (
     situation_maps,
     store,
 )
+from geo.export_image import ImageRenderer
 from geo.regions import RegionData, RegionPack
 
 
@@ -115,3 +118,13 @@ def situation_map(kode: str, tanggal: str, indicator: str, basemap: bool) -> fol
     return situation_maps.situation_map(
         region, result, layer=display_layer(kode), basemap=basemap
     )
+
+
+# --- ekspor page ---
+@st.cache_resource(show_spinner=False)
+def image_renderer() -> ImageRenderer:
+    # One warm Chromium per server process, shared by every session: it starts
+    # on the first image asked for (never on a rerun) and every wait is bounded.
+    renderer = ImageRenderer()
+    atexit.register(renderer.close)
+    return renderer

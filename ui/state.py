@@ -31,12 +31,14 @@ def init() -> None:
     On a freshly started server Streamlit's legacy multipage mode (because a
     ``pages/`` folder exists) runs a page opened by its own URL without
     ``app.py``, so without the page config and the navigation. Such a page is
-    sent through ``app.py`` once, which then opens it.
+    sent through ``app.py`` once, which then opens it with the same query
+    parameters (``st.switch_page`` would otherwise drop them).
     """
     if not st.session_state.get(NAVIGATION_READY):
         caller = Path(inspect.stack()[1].filename)
-        st.session_state[PAGE_AFTER_NAVIGATION] = f"pages/{caller.name}"
-        st.switch_page("app.py")
+        query = {name: st.query_params.get_all(name) for name in st.query_params}
+        st.session_state[PAGE_AFTER_NAVIGATION] = (f"pages/{caller.name}", query)
+        st.switch_page("app.py", query_params=query)
     st.session_state.setdefault(SELECTED_KODE, None)
 
 
@@ -45,7 +47,8 @@ def navigation_ready() -> None:
     st.session_state[NAVIGATION_READY] = True
     wanted = st.session_state.pop(PAGE_AFTER_NAVIGATION, None)
     if wanted is not None:
-        st.switch_page(wanted)
+        page, query = wanted
+        st.switch_page(page, query_params=query)
 
 
 def query_value(name: str) -> str | None:
@@ -84,3 +87,9 @@ def persist(widget_key: str, key: str, default: object) -> None:
     """
     if widget_key not in st.session_state:
         st.session_state[widget_key] = st.session_state.get(key, default)
+
+
+# --- ekspor page ---
+PUBLIC = "rilis_publik"  # the "Rilis publik" choice, shared by every download
+PUBLIC_WIDGET = "ekspor_rilis_publik_widget"
+EXPORT_FILES = "ekspor_berkas"  # download key -> the last file made on request

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -40,6 +41,25 @@ def view_picker() -> View:
 
     A bad value in the URL falls back to the default and is named in a notice.
     """
+    pack, tanggal, notices = region_date_picker(sync=False)
+    region = cache.load_region(pack.kode)
+    dates = indicators.data_dates(region.cases)
+    indicator = _indicator_picker(
+        dates, tanggal, region.population is not None, notices
+    )
+
+    _sync(pack.kode, tanggal, indicator)
+    return View(pack, tanggal, indicator, tuple(notices))
+
+
+def region_date_picker(
+    *, sync: bool = True
+) -> tuple[RegionPack, pd.Timestamp, list[str]]:
+    """Draw the region and date pickers in the sidebar, bound to the URL.
+
+    Returns the region pack, the data date and notices on bad URL values;
+    ``sync`` writes the choice to the URL (``wilayah``, ``tanggal``).
+    """
     notices: list[str] = []
     packs = cache.list_packs()
     by_kode = {pack.kode: pack for pack in packs}
@@ -63,19 +83,25 @@ def view_picker() -> View:
         state.remember(state.REGION, kode)
         raise GeoInputError(t("err_region_no_cases", nama=by_kode[kode].nama))
     tanggal = _date_picker(dates, kode, notices)
-    indicator = _indicator_picker(
-        dates, tanggal, region.population is not None, notices
-    )
 
-    _sync(kode, tanggal, indicator)
-    return View(by_kode[kode], tanggal, indicator, tuple(notices))
+    if sync:
+        if st.session_state.get(state.REGION) != kode:
+            st.session_state[state.SELECTED_KODE] = None
+        state.remember(state.REGION, kode)
+        state.remember(state.DATE, tanggal.date().isoformat())
+        st.query_params["wilayah"] = kode
+        st.query_params["tanggal"] = tanggal.date().isoformat()
+    return by_kode[kode], tanggal, notices
 
 
 def _date_picker(
     dates: list[pd.Timestamp], kode: str, notices: list[str]
 ) -> pd.Timestamp:
     wanted = state.query_value("tanggal")
-    if st.session_state.get(state.REGION) != kode and "tanggal" not in st.query_params:
+    is_same_region = st.session_state.get(state.REGION) == kode
+    if wanted is None and is_same_region:
+        wanted = st.session_state.get(state.DATE)
+    if not is_same_region and "tanggal" not in st.query_params:
         wanted = None
     default = dates[-1]
     if wanted is not None:
@@ -215,3 +241,24 @@ def value_text(value: float, indicator: indicators.Indicator) -> str:
     if indicator.is_count:
         return fmt_int(value)
     return fmt_num(value, indicator.decimals)
+
+
+# --- ekspor page ---
+def public_release_toggle() -> bool:
+    """Draw the "Rilis publik" switch in the sidebar; the choice outlives the page."""
+    public = st.sidebar.toggle(
+        t("ekp_rilis_publik"),
+        value=bool(st.session_state.get(state.PUBLIC, False)),
+        key=state.PUBLIC_WIDGET,
+        help=t("ekp_rilis_publik_bantuan"),
+    )
+    state.remember(state.PUBLIC, public)
+    return public
+
+
+def show_chart(figure: go.Figure, key: str) -> None:
+    """Draw a chart as wide as its column (exports keep the slide size)."""
+    shown = go.Figure(figure)
+    shown.layout.template.layout.width = None
+    shown.update_layout(width=None, autosize=True)
+    st.plotly_chart(shown, width="stretch", key=key)

@@ -1,8 +1,9 @@
 """A page opened by its own URL on a freshly started server still gets the app.
 
-With a ``pages/`` folder, Streamlit's legacy multipage mode runs ``/data`` without
+With a ``pages/`` folder, Streamlit's legacy multipage mode runs ``/ekspor`` without
 ``app.py`` until some session has run ``app.py`` once: no page config, a sidebar
-listing file names. ``ui.state.init`` routes such a visit through ``app.py``.
+listing file names. ``ui.state.init`` routes such a visit through ``app.py``,
+keeping its query parameters.
 """
 
 from __future__ import annotations
@@ -27,10 +28,10 @@ def test_first_visit_to_a_sub_page_gets_the_navigation(app_url, chromium_path): 
         )
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 900})
-            page.goto(f"{app_url}/data")
+            page.goto(f"{app_url}/ekspor?wilayah=31")
             navigation = page.locator('[data-testid="stSidebarNav"]')
             expect(navigation).to_contain_text("Peta Situasi", timeout=30_000)
             expect(navigation).not_to_contain_text("peta situasi")
-            expect(page.locator("h1")).to_contain_text("Data")
+            expect(page.locator("h1")).to_contain_text("DKI Jakarta", timeout=60_000)
         finally:
             browser.close()

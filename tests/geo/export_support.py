@@ -15,8 +15,9 @@ import pandas as pd
 import pytest
 import shapely
 
-from geo.crs import UTM_49S
+from geo.crs import GEOGRAPHIC_CRS, UTM_49S
 from geo.export_image import ImageRenderer
+from geo.regions import RegionData, RegionPack, SourceFiles
 
 SHARED_DATA = Path("/work/shared/data")
 REPO_DATA = Path(__file__).resolve().parents[2] / "data"
@@ -125,3 +126,32 @@ def jakarta_monthly_series() -> pd.DataFrame:
     return raw.rename(columns={"snapshot_date": "tanggal"})[
         ["kode", "tanggal", "positif", "dirawat", "sembuh", "meninggal"]
     ]
+
+
+def three_kelurahan_region(
+    notes: tuple[str, ...] = ("Data penduduk tidak tersedia.",),
+) -> RegionData:
+    """Return "Kota Uji": :func:`three_kelurahan` with its cases, as a region pack."""
+    folder = Path("/nonexistent/kota-uji")
+    pack = RegionPack(
+        kode="99.01",
+        nama="Kota Uji",
+        provinsi="Provinsi Uji",
+        folder=folder,
+        metric_crs=UTM_49S,
+        is_default=False,
+        kelurahan_file=folder / "kelurahan.geojson",
+        kasus=SourceFiles("uji", (), "Dinkes Kota Uji"),
+        fasilitas=None,
+        penduduk=None,
+        catatan=(),
+    )
+    return RegionData(
+        pack=pack,
+        kelurahan=three_kelurahan().to_crs(GEOGRAPHIC_CRS),
+        cases=three_kelurahan_cases(),
+        reported_totals=pd.DataFrame(columns=["tanggal", "positif"]),
+        facilities=None,
+        population=None,
+        notes=notes,
+    )

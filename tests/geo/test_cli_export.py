@@ -6,20 +6,12 @@ import pytest
 
 from geo import cli_export
 from geo.export_region import ExportInputs, inputs_from_region
-from tests.geo.export_support import three_kelurahan, three_kelurahan_cases
+from tests.geo.export_support import three_kelurahan_region
 
 
 @pytest.fixture
 def inputs() -> ExportInputs:
-    return inputs_from_region(
-        kode="99.01",
-        name="Kota Uji",
-        kelurahan=three_kelurahan(),
-        cases=three_kelurahan_cases(),
-        source="Dinkes Kota Uji",
-        notes=(),
-        tanggal=None,
-    )
+    return inputs_from_region(three_kelurahan_region(notes=()), None)
 
 
 def parser() -> argparse.ArgumentParser:

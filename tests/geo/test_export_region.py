@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import io
 import json
 import re
 import xml.etree.ElementTree as ElementTree
@@ -17,14 +18,15 @@ from geo.export_image import ImageRenderer
 from geo.export_region import (
     ExportInputs,
     export,
+    export_bytes,
     inputs_from_region,
     kelurahan_table,
 )
+from geo.text import fmt_int
 from tests.geo.export_support import (
     PNG_SIGNATURE,
     png_size,
-    three_kelurahan,
-    three_kelurahan_cases,
+    three_kelurahan_region,
     warm_renderer,
 )
 
@@ -40,15 +42,7 @@ def image_renderer(request: pytest.FixtureRequest) -> ImageRenderer:
 
 @pytest.fixture
 def inputs() -> ExportInputs:
-    return inputs_from_region(
-        kode="99.01",
-        name="Kota Uji",
-        kelurahan=three_kelurahan(),
-        cases=three_kelurahan_cases(),
-        source="Dinkes Kota Uji",
-        notes=("Data penduduk tidak tersedia.",),
-        tanggal=None,
-    )
+    return inputs_from_region(three_kelurahan_region(), None)
 
 
 def test_inputs_default_to_the_latest_date_and_know_the_previous(inputs):
@@ -63,15 +57,7 @@ def test_inputs_default_to_the_latest_date_and_know_the_previous(inputs):
 )
 def test_bad_date_is_reported_with_the_dates_available(tanggal, message):
     with pytest.raises(GeoInputError, match=message):
-        inputs_from_region(
-            kode="99.01",
-            name="Kota Uji",
-            kelurahan=three_kelurahan(),
-            cases=three_kelurahan_cases(),
-            source="Uji",
-            notes=(),
-            tanggal=tanggal,
-        )
+        inputs_from_region(three_kelurahan_region(), tanggal)
 
 
 def test_kelurahan_table_worked_out_by_hand(inputs):
@@ -191,7 +177,9 @@ def test_public_release_is_applied_in_every_export(inputs, tmp_path, image_rende
     assert gpd.read_file(made("peta", "gpkg"))["positif"].tolist()[1] == "<5"
 
     html = made("peta", "html").read_text(encoding="utf-8")
-    assert '"label": "\\u003c5"' in html or '"label": "<5"' in html
+    # the map's tooltip value and its legend: 3 cases read "<5"
+    assert '"nilai":"\\u003c5"' in html
+    assert '"nilai":"3"' not in html
 
     svg = ElementTree.parse(made("grafik", "svg", chart="kelurahan")).getroot()
     texts = [node.text for node in svg.iter() if node.tag.endswith("text")]
@@ -203,3 +191,72 @@ def test_public_release_is_applied_in_every_export(inputs, tmp_path, image_rende
     pdf = pypdf.PdfReader(made("laporan", "pdf"))
     lines = "\n".join(page.extract_text() for page in pdf.pages).splitlines()
     assert "<5" in lines and "3" not in lines and "2" not in lines
+
+
+def test_briefing_carries_the_page_notes_and_kpis(magelang, jakarta):
+    """Magelang: no population, facility data quality; Jakarta: rows without
+    kelurahan. The KPIs are the situation totals the Peta Situasi page shows."""
+    for region, expected_note in (
+        (magelang, "Data penduduk per kelurahan tidak tersedia"),
+        (jakarta, "kasus konfirmasi tanpa kelurahan"),
+    ):
+        inputs = inputs_from_region(region, None)
+        pdf = pypdf.PdfReader(io.BytesIO(export_bytes("laporan", inputs, fmt="pdf")))
+        text = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
+
+        assert expected_note in text
+        assert fmt_int(inputs.situation.totals["positif"]) in text
+        assert region.pack.nama in text
+        facilities = region.facilities
+        if facilities is not None and len(facilities.flagged):
+            assert facilities.notes[0][:40] in text
+
+
+def test_export_notes_are_region_situation_and_facility_notes(magelang):
+    inputs = inputs_from_region(magelang, None)
+
+    assert set(magelang.notes) <= set(inputs.notes)
+    assert set(inputs.situation.notes) <= set(inputs.notes)
+    assert set(magelang.facilities.notes) <= set(inputs.notes)
+
+
+def test_exported_map_is_the_situation_map_with_facilities(magelang):
+    inputs = inputs_from_region(magelang, None)
+
+    html = export_region.map_html(inputs, public=False)
+
+    assert EXTERNAL_ASSET.search(html) is None
+    assert "petaruang-legend" in html  # the app's own legend
+    assert "Fasilitas kesehatan" in html
+
+
+def test_kelurahan_table_has_the_page_numbers(jakarta):
+    inputs = inputs_from_region(jakarta, "2021-07-31", indicator="insidens")
+    table = kelurahan_table(inputs)
+
+    assert len(table) == 267
+    assert table["positif"].sum() == inputs.situation.totals["positif"]
+    assert "penduduk" in table.columns and "insidens" in table.columns
+    # the page's order: by the indicator, largest first
+    assert table["insidens"].is_monotonic_decreasing
+
+
+def test_facility_charts_only_when_their_data_exist(inputs):
+    occupancy = pd.DataFrame({"nama": ["RS Uji"], "terisi": [30], "kapasitas": [40]})
+    with_beds = export_region.ExportInputs(
+        region=inputs.region, situation=inputs.situation, occupancy=occupancy
+    )
+
+    assert "keterisian" not in export_region.available_charts(inputs)
+    assert export_region.available_charts(with_beds)[-1] == "keterisian"
+    figure = export_region.chart_figure(with_beds, "keterisian", public=False)
+    assert figure.data[0].x[0] == pytest.approx(75.0, abs=1e-9)  # 30 of 40 beds
+    with pytest.raises(GeoInputError, match="Pilih salah satu: kurva"):
+        export_region.chart_figure(inputs, "keterisian", public=False)
+
+
+def test_chart_csv_is_the_chart_data_with_public_release(inputs):
+    content = export_bytes("grafik", inputs, fmt="csv", chart="kelurahan", public=True)
+
+    back = pd.read_csv(io.BytesIO(content), encoding="utf-8-sig", dtype=str)
+    assert back.set_index("kode").loc["99.01.01.1002", "positif"] == "<5"

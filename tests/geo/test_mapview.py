@@ -24,6 +24,7 @@ from geo.mapview import (
     classify_values,
     encode_ring,
     map_html,
+    public_classes,
     situation_map,
 )
 
@@ -206,6 +207,39 @@ def test_legend_uses_indonesian_number_format(five_squares):
     assert "1.000.000" in legend
     assert "56.789" in legend
     assert "Kasus" in legend
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        # one class per distinct value: "0", "1 – 3", "4 – 40"
+        ([0, 3, 3, 3, 40], ("0", "<5", "<5 – 40")),
+        # natural breaks: "0 – 1", "2", "3 – 30", "31 – 400"
+        ([0, 1, 2, 30, 400], ("0 – <5", "<5", "<5 – 30", "31 – 400")),
+        # no bound under five: unchanged
+        ([0, 2, 9, 12, 400, 500, 600], ("0 – 12", "13 – 400", "401 – 600")),
+    ],
+    ids=["distinct", "natural-breaks", "unchanged"],
+)
+def test_public_legend_never_shows_a_count_under_five(values, expected):
+    classes = classify_values(pd.Series(values), classes=len(expected))
+
+    labels = public_classes(classes).labels
+
+    assert labels == expected
+
+
+def test_public_map_legend_hides_small_counts(five_squares):
+    five_squares["positif"] = [0, 3, 3, 40, 40]
+
+    public = _legend(
+        situation_map(five_squares, "positif", indicator_label="Kasus", public=True)
+    )
+    internal = _legend(situation_map(five_squares, "positif", indicator_label="Kasus"))
+
+    # classes "0", "1 – 3", "4 – 40"
+    assert ">1 – 3<" in internal
+    assert ">&lt;5<" in public and "1 – 3" not in public
 
 
 def test_natural_breaks_are_the_same_on_every_run(jakarta):

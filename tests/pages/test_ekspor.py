@@ -1,0 +1,170 @@
+"""AppTest of Grafik & Ekspor and of the downloads beside Peta Situasi's contents.
+
+No exception for Magelang and Jakarta; the charts present; the briefing made by
+the function the button calls carries the page's KPIs; a public release hides a
+count of 3 in the CSV the page offers; a missing Chromium is said within a
+bounded time, with the chart's HTML and its data as CSV instead.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+from pathlib import Path
+
+import pandas as pd
+import pypdf
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.export import date_label
+from tests.geo.export_support import warm_renderer
+from ui import cache, downloads, state
+
+ROOT = Path(__file__).resolve().parents[2]
+TIMEOUT_S = 60  # the first run reads the Jakarta workbooks and builds maps
+EXPORT_PAGE = "pages/ekspor.py"
+BOUNDED_S = 30  # FIELD-REPORTS F08: the message comes within 30 s
+
+
+def run(query: dict[str, str] | None = None, page: str | None = None) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)
+    for key, value in (query or {}).items():
+        app.query_params[key] = value
+    if page is not None:
+        app.switch_page(page)
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def chart_titles(app: AppTest) -> list[str]:
+    titles = []
+    for chart in app.get("plotly_chart"):
+        spec = json.loads(chart.proto.spec)
+        titles.append(spec["layout"]["title"]["text"])
+    return titles
+
+
+def metric_text(app: AppTest, label: str) -> str:
+    for element in app.metric:
+        if element.label == label:
+            return element.value
+    raise AssertionError(f"no metric {label!r}")
+
+
+def prepared(app: AppTest, key: str) -> dict:
+    return app.session_state[state.EXPORT_FILES][key]
+
+
+@pytest.mark.parametrize(
+    ("query", "region"),
+    [({}, "Kota Magelang"), ({"wilayah": "31"}, "DKI Jakarta")],
+    ids=["magelang", "jakarta"],
+)
+def test_export_page_draws_every_chart_the_data_allow(query, region):
+    app = run(query, page=EXPORT_PAGE)
+
+    assert region in app.title[0].value
+    titles = " | ".join(chart_titles(app))
+    for expected in (
+        "Kurva epidemi",
+        "Kasus kumulatif menurut status",
+        "per kecamatan",
+        "kelurahan dengan kasus konfirmasi kumulatif tertinggi",
+    ):
+        assert expected in titles
+    assert len(app.get("plotly_chart")) == 4  # no occupancy or stock data bundled
+    assert app.button(key="ekspor_laporan_siapkan").label == "Buat Laporan Situasi"
+    assert any("Data penduduk per kelurahan" in w.value for w in app.warning) == (
+        region == "Kota Magelang"
+    )
+
+
+def test_peta_situasi_has_a_download_beside_curve_table_and_map():
+    app = run()
+
+    for key in ("situasi_kurva", "situasi_tabel_unduh", "situasi_peta_unduh"):
+        assert app.button(key=f"{key}_siapkan").label == "Siapkan berkas"
+    formats = app.radio(key="situasi_peta_unduh_format").options
+    assert formats == [
+        "HTML mandiri (tanpa internet)",
+        "PNG",
+        "GeoJSON",
+        "GeoPackage",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "kode", "tanggal"),
+    [
+        ({}, "33.71", "2020-10-06"),
+        ({"wilayah": "31", "tanggal": "2021-07-31"}, "31", "2021-07-31"),
+    ],
+    ids=["magelang", "jakarta"],
+)
+def test_briefing_has_the_region_date_and_kpis_of_peta_situasi(
+    request, query, kode, tanggal
+):
+    page = run(query)
+    shown = [
+        metric_text(page, label)
+        for label in (
+            "Kasus konfirmasi kumulatif",
+            "Kasus aktif",
+            "Meninggal kumulatif",
+            "Kasus tanpa kelurahan",
+        )
+    ]
+
+    inputs = downloads.export_inputs(kode, tanggal)
+    pdf = downloads.make_export(
+        "laporan", inputs, fmt="pdf", renderer=warm_renderer(request.config)
+    )
+
+    text = " ".join(
+        " ".join(page.extract_text().split())
+        for page in pypdf.PdfReader(io.BytesIO(pdf)).pages
+    )
+    assert inputs.name in text
+    assert date_label(pd.Timestamp(tanggal)) in text
+    for value in shown:
+        if value != "0":  # no "tanpa kelurahan" row when there are none
+            assert value in text
+
+
+def test_public_release_turns_three_into_under_five_in_the_offered_csv():
+    """Kelurahan 33.71.01.1011 has 3 confirmed cases on 6 Oct 2020."""
+    app = run({"tanggal": "2020-10-06"}, page=EXPORT_PAGE)
+    app.toggle(key=state.PUBLIC_WIDGET).set_value(True).run()
+    app.radio(key="ekspor_tabel_format").set_value("csv").run()
+
+    app.button(key="ekspor_tabel_siapkan").click().run()
+
+    assert not app.exception
+    content = prepared(app, "ekspor_tabel")["content"]
+    table = pd.read_csv(io.BytesIO(content), encoding="utf-8-sig", dtype=str)
+    assert table.set_index("kode").loc["33.71.01.1011", "positif"] == "<5"
+    assert app.get("download_button")[0].proto.label.startswith("Unduh")
+
+
+def test_missing_chromium_is_said_in_bounded_time_with_fallbacks(monkeypatch):
+    cache.image_renderer().close()  # a warm browser would not look for Chromium
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    app = run(page=EXPORT_PAGE)
+
+    started = time.perf_counter()
+    app.button(key="ekspor_grafik_kurva_siapkan").click().run()
+    elapsed = time.perf_counter() - started
+
+    assert not app.exception
+    assert elapsed < BOUNDED_S
+    assert any("apt-get install chromium" in error.value for error in app.error)
+    made = prepared(app, "ekspor_grafik_kurva")
+    fallbacks = {choice.fmt: content for choice, content in made["fallbacks"]}
+    assert set(fallbacks) == {"html", "csv"}
+    assert b"plotly" in fallbacks["html"]
+    assert fallbacks["csv"].startswith(b"\xef\xbb\xbftanggal")
+    labels = [button.proto.label for button in app.get("download_button")]
+    assert labels == ["HTML interaktif", "CSV (data)"]
