@@ -6,8 +6,17 @@ import folium
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
+from sqlalchemy import Engine
 
-from geo import boundaries, display, indicators, regions, situation_maps
+from geo import (
+    boundaries,
+    display,
+    indicators,
+    regions,
+    scenario,
+    situation_maps,
+    store,
+)
 from geo.regions import RegionData, RegionPack
 
 
@@ -63,3 +72,26 @@ def situation_map(kode: str, tanggal: str, indicator: str, basemap: bool) -> fol
     return situation_maps.situation_map(
         region, result, layer=display_layer(kode), basemap=basemap
     )
+
+
+@st.cache_resource
+def store_engine() -> Engine:
+    return store.open_store()
+
+
+# --- skenario page ---
+@st.cache_data(show_spinner=False, max_entries=8)
+def kelurahan_centres(kode: str) -> pd.DataFrame:
+    region = load_region(kode)
+    return scenario.kelurahan_centres(region.kelurahan, region.pack.metric_crs)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def need_weights(kode: str, tanggal: str, key: str) -> scenario.NeedWeights:
+    indicator = scenario.indicator_for_weight(key)
+    return scenario.need_weights(situation(kode, tanggal, indicator).table, key)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def data_dates(kode: str) -> list[pd.Timestamp]:
+    return indicators.data_dates(load_region(kode).cases)

@@ -35,3 +35,13 @@ def query_value(name: str) -> str | None:
 def remember(key: str, value: object) -> None:
     """Store a widget's value under a key no widget owns, so it outlives the page."""
     st.session_state[key] = value
+
+
+# --- skenario page ---
+# Non-widget keys (F02): the planner's inputs, the last result of each kind,
+# and the saved scenario a link opened.
+SKENARIO_INPUTS = "skenario_masukan"
+SKENARIO_TABLES = "skenario_tabel"
+SKENARIO_RESULTS = "skenario_hasil"
+SKENARIO_LINKED = "skenario_dari_tautan"
+SKENARIO_WIDGET_PREFIX = "skn_"
