@@ -1150,7 +1150,10 @@ TEXT: dict[str, str] = {
     "alok_cli_menit": "jangkauan dalam menit pada --kecepatan-kmj",
     "alok_cli_tetap": "jangan pertahankan lokasi bertanda tetap",
     "alok_cli_maks": "batas jarak/waktu tempuh rujukan",
-    "alok_cli_wilayah": "kode wilayah (belum tersambung; pakai berkas)",
+    "alok_cli_wilayah": (
+        "kode wilayah (33.71, 31): kelurahan, kasus dan fasilitas dari paket "
+        "wilayah, tanpa berkas"
+    ),
     "alok_cli_permintaan": "CSV id,lat,lon,bobot atau id,x,y,bobot (dengan --crs)",
     "alok_cli_kandidat": "CSV id,lat,lon[,kapasitas,tetap] atau id,x,y,...",
     "alok_cli_crs": "CRS meter untuk kolom x,y, misalnya EPSG:32749",
@@ -1162,10 +1165,6 @@ TEXT: dict[str, str] = {
         "Berkas {what} '{path}' tidak terbaca sebagai CSV UTF-8 dengan baris judul."
     ),
     "alok_err_berkas_kosong": "Berkas {what} '{path}' tidak berisi baris data.",
-    "alok_err_wilayah": (
-        "Mode --wilayah {value} belum tersambung ke paket wilayah; pakai "
-        "--permintaan dan --kandidat."
-    ),
     "alok_note_kapasitas_diabaikan": (
         "Kolom kapasitas tidak dipakai oleh model {model}; pilih p-median atau "
         "LSCP untuk memakai kapasitas."
@@ -1516,6 +1515,15 @@ TEXT: dict[str, str] = {
     "alok_kpi_days_short": "Hari dengan pasien tak tertampung",
     "alok_kpi_resources_short": "Sumber daya di bawah ambang",
     "alok_kpi_fewest_days": "Sisa hari tersedikit",
+    "alok_err_wilayah_data": (
+        "Wilayah {value} tidak punya data penduduk maupun data kasus untuk bobot "
+        "kebutuhan; pakai --permintaan dengan kolom bobot."
+    ),
+    "alok_err_wilayah_fasilitas": (
+        "Wilayah {value} tidak punya daftar fasilitas untuk kandidat lokasi; pakai "
+        "--kandidat."
+    ),
+    "skn_kolom_tercakup": "Dalam jangkauan",
 }
 
 
