@@ -25,6 +25,7 @@ from geo.text import TEXT, fmt_int, fmt_num, t
 from ui import cache, state, widgets
 
 MAP_HEIGHT_PX = 480
+PAGE_PATH = "skenario"  # Streamlit's URL path of pages/skenario.py
 
 
 @dataclass(frozen=True)
@@ -283,7 +284,14 @@ def save_form(kind: str, place: Place) -> None:
         data_date=dt.date.fromisoformat(kept["parameters"]["tanggal"]),
     )
     kept["nama"], kept["id"] = nama.strip(), scenario_id
-    st.success(t("skn_tersimpan", nama=nama.strip(), id=scenario_id))
+    st.success(
+        t("skn_tersimpan", nama=nama.strip(), id=scenario_id, link=link(scenario_id))
+    )
+
+
+def link(scenario_id: int) -> str:
+    """Return the address (path and query) that opens a saved scenario."""
+    return f"/{PAGE_PATH}?skenario={scenario_id}"
 
 
 def show_map(fmap: Any, key: str) -> None:

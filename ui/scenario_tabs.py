@@ -421,28 +421,30 @@ def show_siting_result(
         hide_index=True,
         width="stretch",
     )
+    right.markdown(f"**{t('skn_penugasan')}**")
+    right.dataframe(_assignment_table(place, result), hide_index=True, width="stretch")
+    ui.show_notes(result.notes)
+
+
+def _assignment_table(place: Place, result: Any) -> pd.DataFrame:
     names = cache.kelurahan_centres(place.pack.kode).set_index("kode")["nama"]
     assignment = result.assignment
-    right.markdown(f"**{t('skn_penugasan')}**")
-    right.dataframe(
-        pd.DataFrame(
-            {
-                t("kelurahan"): assignment["id"].map(names).fillna(assignment["id"]),
-                t("skn_bobot"): assignment["weight"].map(lambda v: fmt_num(v, 1)),
-                t("skn_ke_lokasi"): assignment["site_id"].fillna("–"),
-                t("skn_jarak_m"): assignment["distance_m"].map(fmt_int),
-                t("skn_tempuh", unit=unit): assignment["travel"].map(
-                    lambda v: fmt_num(v, 1)
-                ),
-                t("alok_tercakup"): assignment["is_covered"].map(
-                    lambda v: t("alok_ya") if v else t("alok_tidak")
-                ),
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-    )
-    ui.show_notes(result.notes)
+    params = result.parameters
+    table = {
+        t("kelurahan"): assignment["id"].map(names).fillna(assignment["id"]),
+        t("skn_bobot"): assignment["weight"].map(lambda v: fmt_num(v, 1)),
+        t("skn_ke_lokasi"): assignment["site_id"].fillna("–"),
+        t("skn_jarak_m"): assignment["distance_m"].map(fmt_int),
+    }
+    if params["unit"] == "min":
+        table[t("skn_tempuh", unit=unit_label("min"))] = assignment["travel"].map(
+            lambda v: fmt_num(v, 1)
+        )
+    if params.get("radius") is not None:
+        table[t("skn_kolom_tercakup")] = assignment["is_covered"].map(
+            lambda v: t("alok_ya") if v else t("alok_tidak")
+        )
+    return pd.DataFrame(table)
 
 
 def referral_tab(place: Place) -> None:
@@ -837,7 +839,7 @@ def saved_tab(place: Place) -> None:
                     else "–"
                     for item in saved.values()
                 ],
-                t("skn_tautan"): [f"?skenario={key}" for key in saved],
+                t("skn_tautan"): [ui.link(key) for key in saved],
             }
         ),
         hide_index=True,
@@ -860,8 +862,15 @@ def saved_tab(place: Place) -> None:
     st.subheader(t("skn_adopsi"))
     with st.form("skn_form_adopsi"):
         left, right = st.columns(2)
-        target = left.selectbox(t("skn_pilih_adopsi"), list(saved), format_func=label)
-        who = right.text_input(t("skn_siapa"), value=ui.inputs().get("penulis", ""))
+        target = left.selectbox(
+            t("skn_pilih_adopsi"),
+            list(saved),
+            format_func=label,
+            key="skn_adopsi_pilih",
+        )
+        who = right.text_input(
+            t("skn_siapa"), value=ui.inputs().get("penulis", ""), key="skn_adopsi_siapa"
+        )
         pressed = st.form_submit_button(t("skn_tandai_adopsi"))
     if pressed:
         result = store.adopt_scenario(engine, int(target), who)
