@@ -85,7 +85,7 @@ def siting_map(
     _add_demand(fmap, demand, result)
     _add_sites(fmap, sites, result)
     mapview._Legend(_legend_html(result, reach_m)).add_to(fmap)
-    folium.LayerControl(collapsed=False).add_to(fmap)
+    folium.LayerControl(collapsed=True).add_to(fmap)
 
     mapview._use_local_assets(fmap, asset_base_url, mapview.DEFAULT_ASSET_DIR)
     return fmap
@@ -320,13 +320,21 @@ def _legend_html(result: SitingResult, reach_m: float | None) -> str:
     def badge(symbol: tuple[str, str, str]) -> str:
         return mapview._symbol_html(symbol, size_px=16)
 
+    row_start = "<div style='display:flex;align-items:center;gap:6px;margin:2px 0'>"
     rows = [
         f"<div style='font-weight:bold;margin-bottom:4px'>"
         f"{html.escape(t(f'alok_model_{result.model}'))}</div>",
-        f"<div>{badge(CHOSEN_SYMBOL)} {html.escape(t('skn_peta_terpilih'))}</div>",
-        f"<div>{badge(FIXED_SYMBOL)} {html.escape(t('skn_peta_tetap'))}</div>",
-        f"<div>{dot(CANDIDATE_COLOUR)}{html.escape(t('skn_peta_kandidat'))}</div>",
+        f"{row_start}{badge(CHOSEN_SYMBOL)}{html.escape(t('skn_peta_terpilih'))}</div>",
     ]
+    sites = result.sites
+    if (sites["is_chosen"] & sites["is_fixed"]).any():
+        rows.append(
+            f"{row_start}{badge(FIXED_SYMBOL)}{html.escape(t('skn_peta_tetap'))}</div>"
+        )
+    if (~sites["is_chosen"]).any():
+        rows.append(
+            f"<div>{dot(CANDIDATE_COLOUR)}{html.escape(t('skn_peta_kandidat'))}</div>"
+        )
     if reach_m is not None:
         rows.append(f"<div>{dot(COVERED_COLOUR)}{html.escape(t('skn_tercakup'))}</div>")
         rows.append(

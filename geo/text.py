@@ -1315,10 +1315,10 @@ TEXT: dict[str, str] = {
         "Solver {solver} berhenti di batas waktu {seconds} detik: jawaban terbaik "
         "sejauh ini, belum optimal."
     ),
-    "skn_kpi_tercakup": "Kebutuhan tercakup",
+    "skn_kpi_tercakup": "Tercakup",
     "skn_kpi_rata": "Tempuh rata-rata",
     "skn_kpi_terjauh": "Tempuh terjauh",
-    "skn_kpi_tak_terpenuhi": "Kebutuhan tak terjangkau",
+    "skn_kpi_tak_terpenuhi": "Tak terjangkau",
     "skn_kpi_lokasi": "Lokasi dibuka",
     "skn_lokasi_terpilih": "Lokasi terpilih",
     "skn_tetap_kolom": "Tetap",

@@ -312,7 +312,8 @@ def kpi_text(key: str, value: Any, unit: str) -> str:
     if key.endswith("_pct"):
         return f"{fmt_num(value, 1)} %"
     if key in ("mean_travel", "worst_travel"):
-        return f"{fmt_num(value, 1)} {unit}"
+        shown = fmt_int(value) if unit == "m" else fmt_num(value, 1)
+        return f"{shown} {unit}"
     if key.endswith("_share"):
         return fmt_num(value, 3)
     if key.endswith("_m"):

@@ -138,7 +138,7 @@ def test_mclp_coverage_equals_a_hand_check():
 
     assert any("optimal" in item.value for item in app.success)
     chosen = frame_with(app, "Kebutuhan dilayani")["Nama"].tolist()
-    shown = metric(app, "Kebutuhan tercakup")
+    shown = metric(app, "Tercakup")
     by_hand, best = _hand_covered_share(chosen)
     assert len(chosen) == 2
     # shown with one decimal in per cent: 0.05 percentage points of rounding
