@@ -487,15 +487,21 @@ def results_from_record(record: dict[str, Any]) -> dict[str, Any]:
 def scenario_kpi(kind: str, parts: dict[str, Any]) -> ScenarioKpi:
     """Return the KPIs of a scenario, comparable across scenarios of one kind.
 
-    Siting gives the KPIs of :class:`geo.siting.SitingResult` plus the covered
-    share in %; a distribution gives the stock and the kelurahan served; a
+    Siting gives the covered share in % and the KPIs of
+    :class:`geo.siting.SitingResult` (distances apart only when travel is in
+    minutes); a distribution gives the stock and the kelurahan served; a
     referral the peak demand, capacity and unplaced patients; days of stock the
     resources short.
     """
     if kind == "lokasi":
-        kpi = dict(parts["lokasi"].kpi)
-        share = kpi.get("covered_share")
-        kpi["covered_pct"] = None if share is None else 100.0 * share
+        result = parts["lokasi"]
+        share = result.kpi.get("covered_share")
+        kpi = {"covered_pct": None if share is None else 100.0 * share}
+        shown = ["covered_weight", "total_weight", "unmet_weight", "mean_travel"]
+        shown += ["worst_travel", "sites_chosen"]
+        if result.parameters.get("unit") == "min":
+            shown += ["mean_distance_m", "worst_distance_m"]
+        kpi.update({key: result.kpi.get(key) for key in shown})
         return ScenarioKpi(kind, kpi)
     if kind == "distribusi":
         table = parts["distribusi"].table

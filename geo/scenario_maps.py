@@ -40,6 +40,7 @@ def siting_map(
     centres: pd.DataFrame,
     *,
     basemap: bool = True,
+    legend: bool = True,
     asset_base_url: str | None = mapview.DEFAULT_ASSET_BASE_URL,
 ) -> folium.Map:
     """Return the map of a siting answer: sites, assignments and reach circles.
@@ -56,6 +57,8 @@ def siting_map(
         ``kode``, ``nama``, ``lat``, ``lon``: where each kelurahan's demand sits.
     basemap : bool
         Add the internet basemap as a layer that can be switched off.
+    legend : bool
+        Draw the legend (off for small maps side by side; the page explains).
     asset_base_url : str or None
         Where the browser finds Leaflet; None inlines it (self-contained HTML).
 
@@ -84,7 +87,8 @@ def siting_map(
     _add_lines(fmap, demand, sites)
     _add_demand(fmap, demand, result)
     _add_sites(fmap, sites, result)
-    mapview._Legend(_legend_html(result, reach_m)).add_to(fmap)
+    if legend:
+        mapview._Legend(legend_html(result)).add_to(fmap)
     folium.LayerControl(collapsed=True).add_to(fmap)
 
     mapview._use_local_assets(fmap, asset_base_url, mapview.DEFAULT_ASSET_DIR)
@@ -309,7 +313,10 @@ def _radius_text(result: SitingResult) -> str:
     )
 
 
-def _legend_html(result: SitingResult, reach_m: float | None) -> str:
+def legend_html(result: SitingResult) -> str:
+    """Return the legend of :func:`siting_map` as HTML (Bahasa Indonesia)."""
+    reach_m = straight_reach_m(result)
+
     def dot(colour: str) -> str:
         return (
             "<span style='display:inline-block;width:12px;height:12px;"

@@ -323,13 +323,16 @@ def kpi_text(key: str, value: Any, unit: str) -> str:
     return fmt_num(value, 1)
 
 
-def siting_map(place: Place, result: Any, candidates: pd.DataFrame) -> Any:
+def siting_map(
+    place: Place, result: Any, candidates: pd.DataFrame, *, legend: bool = True
+) -> Any:
     """Return the siting map of a result on the region's display layer."""
     return scenario_maps.siting_map(
         cache.display_layer(place.pack.kode),
         result,
         candidates,
         cache.kelurahan_centres(place.pack.kode),
+        legend=legend,
     )
 
 
@@ -352,7 +355,7 @@ def compare_table(saved: list[store.StoredScenario]) -> pd.DataFrame:
             for key, value in zip(table["kpi"], table[name], strict=True)
         ]
     shown[t("skn_selisih")] = [
-        kpi_text(key, value, unit) if key != "covered_share" else fmt_num(value, 3)
+        ("+" if value > 0 else "") + kpi_text(key, value, unit)
         for key, value in zip(table["kpi"], table["difference"], strict=True)
     ]
     return shown

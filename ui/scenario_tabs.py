@@ -915,11 +915,13 @@ def _compare(items: list[Any], place: Place) -> None:
             st.markdown(f"**#{item.id} {item.nama}**")
             if kind == "lokasi":
                 candidates = pd.DataFrame.from_records(item.parameters["kandidat"])
-                fmap = ui.siting_map(place, parts["lokasi"], candidates)
+                fmap = ui.siting_map(place, parts["lokasi"], candidates, legend=False)
             else:
                 fmap = scenario_maps.distribution_map(
                     cache.display_layer(place.pack.kode), parts["distribusi"]
                 )
             ui.show_map(fmap, key=f"skn_peta_banding_{item.id}")
+            if kind == "lokasi":
+                st.html(scenario_maps.legend_html(parts["lokasi"]))
     if len(items) > 3:
         st.caption(t("skn_peta_tiga"))

@@ -164,7 +164,7 @@ def test_two_scenarios_saved_compared_and_one_adopted():
     shown = kpis.set_index("Indikator")
     assert shown.loc["Jumlah lokasi", "#2 Satu lokasi"] == "1"
     assert shown.loc["Jumlah lokasi", "#1 Dua lokasi"] == "2"
-    assert shown.loc["Jumlah lokasi", "Selisih (terakhir − pertama)"] == "1"
+    assert shown.loc["Jumlah lokasi", "Selisih (terakhir − pertama)"] == "+1"
     differences = frame_with(app, "Masukan").set_index("Masukan")
     assert differences.loc["Jumlah lokasi p", "#1 Dua lokasi"] == "2"
     assert len(app.get("component_instance")) >= 3  # result map and two side by side
