@@ -412,15 +412,13 @@ def stock_from_resources(resources: pd.DataFrame | None) -> pd.DataFrame:
     Returns
     -------
     pd.DataFrame
-        On-hand totals by type; ``use_per_day`` is NaN, for the planner to
-        enter (the store holds no use rates). Empty (with the columns) when
-        there are no resources.
+        On-hand totals by type as text for an editable table; ``use_per_day``
+        is empty, for the planner to enter (the store holds no use rates).
+        Empty (with the columns) when there are no resources.
     """
     columns = ["resource", "on_hand", "use_per_day"]
     if resources is None or resources.empty:
-        return pd.DataFrame(columns=columns).astype(
-            {"resource": "str", "on_hand": float, "use_per_day": float}
-        )
+        return pd.DataFrame(columns=columns).astype("str")
     totals = (
         resources.assign(jumlah=pd.to_numeric(resources["jumlah"], errors="coerce"))
         .groupby("label", sort=True)["jumlah"]
@@ -429,8 +427,10 @@ def stock_from_resources(resources: pd.DataFrame | None) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "resource": totals.index.astype(str),
-            "on_hand": totals.to_numpy(dtype=float),
-            "use_per_day": np.nan,
+            "on_hand": [
+                "" if pd.isna(value) else f"{value:g}" for value in totals.to_numpy()
+            ],
+            "use_per_day": "",
         }
     )
 

@@ -1522,6 +1522,9 @@ TEXT: dict[str, str] = {
         "--kandidat."
     ),
     "skn_kolom_tercakup": "Dalam jangkauan",
+    "skn_lat": "Lintang (lat)",
+    "skn_lon": "Bujur (lon)",
+    "skn_angka_kosong": "Angka; kosongkan bila tidak diketahui.",
 }
 
 

@@ -93,6 +93,15 @@ def table_field(name: str, default: pd.DataFrame, **kwargs: Any) -> pd.DataFrame
     return edited
 
 
+def number_text_column(label: str) -> Any:
+    """Return an editor column for a number that may stay empty (shown blank).
+
+    A number column shows an empty cell as "None"; as text it stays blank, and
+    the computation reads it with ``pd.to_numeric``.
+    """
+    return st.column_config.TextColumn(label, help=t("skn_angka_kosong"))
+
+
 def forget_widgets() -> None:
     """Drop the page's widget states so that they are seeded from kept inputs."""
     prefix = state.SKENARIO_WIDGET_PREFIX
@@ -392,7 +401,7 @@ def _plain(value: Any) -> str:
     if isinstance(value, bool):
         return t("alok_ya") if value else t("alok_tidak")
     if isinstance(value, float):
-        return fmt_num(value, 2)
+        return fmt_int(value) if value == int(value) else fmt_num(value, 2)
     if isinstance(value, int):
         return fmt_int(value)
     if isinstance(value, list):

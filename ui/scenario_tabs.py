@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -139,28 +140,23 @@ def _show_distribution(place: Place, parameters: dict) -> None:
     )
     shown = pd.DataFrame(
         {
-            t("kode"): table["kode"],
             t("kelurahan"): table["nama"],
-            t("skn_bobot"): table["weight"].map(lambda v: fmt_num(v, 1)),
+            t("skn_dapat"): table["allocated"].map(fmt_int),
             t("skn_porsi"): (100 * table["weight_share"]).map(
                 lambda v: f"{fmt_num(v, 1)} %"
             ),
+            t("skn_bobot"): table["weight"].map(lambda v: fmt_num(v, 1)),
             t("skn_dimiliki"): table["held"].map(fmt_int),
-            t("skn_dapat"): table["allocated"].map(fmt_int),
             t("skn_total_setelah"): table["total_after"].map(fmt_int),
             t("skn_penjelasan"): table["explanation"],
+            t("kode"): table["kode"],
         }
-    ).sort_values(t("kode"))
-    map_column, table_column = st.columns([2, 3])
-    with map_column:
-        ui.show_map(
-            scenario_maps.distribution_map(
-                cache.display_layer(place.pack.kode), result
-            ),
-            key=f"skn_peta_distribusi_{place.pack.kode}",
-        )
-    with table_column:
-        st.dataframe(shown, hide_index=True, width="stretch")
+    ).iloc[np.lexsort((table["nama"].to_numpy(), -table["allocated"].to_numpy()))]
+    st.dataframe(shown, hide_index=True, width="stretch")
+    ui.show_map(
+        scenario_maps.distribution_map(cache.display_layer(place.pack.kode), result),
+        key=f"skn_peta_distribusi_{place.pack.kode}",
+    )
     ui.show_notes(result.notes)
     ui.save_form("distribusi", place)
 
@@ -303,14 +299,12 @@ def _candidate_inputs(
         st.caption(t("skn_kapasitas_bantuan"))
         capacity = ui.table_field(
             f"kapasitas_{kode}",
-            chosen.assign(kapasitas=float("nan"))[["id", "jenis", "kapasitas"]],
+            chosen.assign(kapasitas="")[["id", "jenis", "kapasitas"]],
             disabled=["id", "jenis"],
             column_config={
                 "id": t("nama"),
                 "jenis": t("map_jenis"),
-                "kapasitas": st.column_config.NumberColumn(
-                    t("skn_kapasitas"), min_value=0
-                ),
+                "kapasitas": ui.number_text_column(t("skn_kapasitas")),
             },
         )
     with st.expander(t("skn_titik_tambahan")):
@@ -319,17 +313,17 @@ def _candidate_inputs(
             pd.DataFrame(
                 {
                     "nama": pd.Series(dtype="str"),
-                    "lat": pd.Series(dtype=float),
-                    "lon": pd.Series(dtype=float),
-                    "kapasitas": pd.Series(dtype=float),
+                    "lat": pd.Series(dtype="str"),
+                    "lon": pd.Series(dtype="str"),
+                    "kapasitas": pd.Series(dtype="str"),
                 }
             ),
             num_rows="dynamic",
             column_config={
                 "nama": t("nama"),
-                "kapasitas": st.column_config.NumberColumn(
-                    t("skn_kapasitas"), min_value=0
-                ),
+                "lat": ui.number_text_column(t("skn_lat")),
+                "lon": ui.number_text_column(t("skn_lon")),
+                "kapasitas": ui.number_text_column(t("skn_kapasitas")),
             },
         )
 
@@ -558,13 +552,13 @@ def referral_tab(place: Place) -> None:
     name = f"rs_{place.pack.kode}"
     beds = ui.table_field(
         name,
-        hospitals.assign(kapasitas=float("nan"))[["id", "lat", "lon", "kapasitas"]],
+        hospitals.assign(kapasitas="")[["id", "lat", "lon", "kapasitas"]],
         num_rows="dynamic",
         column_config={
             "id": t("nama"),
-            "kapasitas": st.column_config.NumberColumn(
-                t("skn_tempat_tidur"), min_value=0, step=1
-            ),
+            "lat": st.column_config.NumberColumn(t("skn_lat"), format="%.5f"),
+            "lon": st.column_config.NumberColumn(t("skn_lon"), format="%.5f"),
+            "kapasitas": ui.number_text_column(t("skn_tempat_tidur")),
         },
     )
     names = [
@@ -708,8 +702,8 @@ def stock_tab(place: Place) -> None:
         default = pd.DataFrame(
             {
                 "resource": [t(f"sumber_daya_{kind}") for kind in store.RESOURCE_KINDS],
-                "on_hand": float("nan"),
-                "use_per_day": float("nan"),
+                "on_hand": "",
+                "use_per_day": "",
             }
         )
     else:
@@ -729,10 +723,8 @@ def stock_tab(place: Place) -> None:
         num_rows="dynamic",
         column_config={
             "resource": t("skn_jenis_sumber_daya"),
-            "on_hand": st.column_config.NumberColumn(t("skn_stok_ada"), min_value=0),
-            "use_per_day": st.column_config.NumberColumn(
-                t("skn_pakai_per_hari"), min_value=0
-            ),
+            "on_hand": ui.number_text_column(t("skn_stok_ada")),
+            "use_per_day": ui.number_text_column(t("skn_pakai_per_hari")),
         },
     )
     parameters = ui.run_parameters("stok", place, ["stok_ambang"], {name: table})

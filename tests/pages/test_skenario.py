@@ -229,7 +229,7 @@ def test_referral_with_entered_beds_shows_when_beds_run_out():
                 "id": ["RSUD TIDAR KOTA MAGELANG", "RSI Kota Magelang"],
                 "lat": [-7.485396, -7.452961],
                 "lon": [110.218277, 110.221420],
-                "kapasitas": [5.0, 3.0],
+                "kapasitas": ["5", "3"],  # as typed in the editor
             }
         )
     }
