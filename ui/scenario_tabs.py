@@ -18,6 +18,7 @@ from geo.text import fmt_int, fmt_num, t
 from ui import cache
 from ui import scenario as ui
 from ui.scenario import Place, field
+from ui.widgets import date_label
 
 DEFAULT_TIME_LIMIT_S = 30
 MODEL_NEEDS_P = siting.MODELS_WITH_P
@@ -292,7 +293,10 @@ def _candidate_inputs(
     keep = field(
         st.checkbox, "lok_tetap", False, t("skn_tetap"), help=t("skn_tetap_bantuan")
     )
-    use_centres = field(st.checkbox, "lok_pusat", False, t("skn_kandidat_pusat"))
+    # without a facility listing (Jakarta) the kelurahan centres are the candidates
+    use_centres = field(
+        st.checkbox, "lok_pusat", facilities is None, t("skn_kandidat_pusat")
+    )
     chosen = scenario.facility_candidates(facilities, jenis)
     kode = place.pack.kode
     with st.expander(t("skn_kapasitas_judul")):
@@ -617,11 +621,13 @@ def show_referral_result(parts: dict) -> None:
     columns[2].metric(t("skn_kpi_tak_tertampung"), fmt_int(daily["unplaced"].max()))
     columns[3].metric(
         t("skn_kpi_habis"),
-        "–" if timeline.first_shortage is None else timeline.first_shortage,
+        "–"
+        if timeline.first_shortage is None
+        else date_label(pd.Timestamp(timeline.first_shortage)),
     )
     with st.expander(t("skn_parameter_chime"), expanded=True):
         st.dataframe(_chime_table(bed_projection), hide_index=True, width="stretch")
-    left, right = st.columns([3, 2])
+    right, left = st.container(), st.container()  # hospitals first, then days
     census = bed_projection.daily.set_index("tanggal")
     left.markdown(f"**{t('skn_per_hari')}**")
     left.dataframe(

@@ -148,6 +148,30 @@ def test_mclp_coverage_equals_a_hand_check():
     assert by_hand == pytest.approx(best, abs=1e-12)  # no pair covers more
 
 
+def test_an_impossible_cover_is_explained_with_numbers():
+    app = open_page()
+    app.radio(key="skn_lok_model").set_value("lscp").run()
+    number(app, "Jangkauan (m)").set_value(100.0).run()
+
+    button(app, "Hitung lokasi").click().run()
+
+    assert not app.exception, app.exception
+    message = " ".join(item.value for item in app.error)
+    assert "100" in message
+    assert "Traceback" not in message
+
+
+def test_jakarta_sites_from_kelurahan_centres_without_a_facility_listing():
+    app = open_page({"wilayah": "31"})
+    number(app, "Jumlah lokasi").set_value(5).run()
+
+    click(app, "Hitung lokasi")
+
+    chosen = frame_with(app, "Kebutuhan dilayani")["Nama"].tolist()
+    assert len(chosen) == 5
+    assert all(name.startswith("Pusat ") for name in chosen)
+
+
 def test_two_scenarios_saved_compared_and_one_adopted():
     app = open_page()
     for name, sites in (("Dua lokasi", 2), ("Satu lokasi", 1)):
