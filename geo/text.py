@@ -1437,7 +1437,7 @@ TEXT: dict[str, str] = {
     "skn_nama_skenario": "Nama skenario",
     "skn_penulis": "Penulis",
     "skn_simpan": "Simpan skenario",
-    "skn_err_nama": "Beri nama skenario sebelum menyimpan.",
+    "skn_err_nama": "Isi nama skenario dan nama penulis sebelum menyimpan.",
     "skn_tersimpan": ("Skenario '{nama}' tersimpan sebagai #{id}. Tautan: {link}"),
     "skn_err_rekaman": (
         "Hasil skenario tersimpan tidak bisa dibaca halaman ini; hitung ulang dan "

@@ -45,6 +45,8 @@ drawers = (
     scenario_tabs.stock_tab,
     scenario_tabs.saved_tab,
 )
+# A problem in one tab (an infeasible cover, beds not entered) is shown there and
+# the other tabs still draw, so no st.stop() here.
 for tab, draw in zip(tabs, drawers, strict=True):
     with tab:
         try:

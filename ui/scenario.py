@@ -47,6 +47,8 @@ def inputs() -> dict[str, Any]:
     return st.session_state.setdefault(state.SKENARIO_INPUTS, {})
 
 
+# LIMITATION: Streamlit number inputs show a decimal point ("1.30"), not the
+# Indonesian comma; tables, metrics and notes use the Indonesian format.
 def field(
     widget: Callable[..., Any],
     name: str,
@@ -271,17 +273,13 @@ def save_form(kind: str, place: Place) -> None:
         pressed = st.form_submit_button(t("skn_simpan"))
     if not pressed:
         return
-    if not nama.strip():
+    if not nama.strip() or not author.strip():
         st.error(t("skn_err_nama"))
         return
     inputs()["penulis"] = author
     engine = cache.store_engine()
     store.save_region(
-        engine,
-        place.pack.kode,
-        place.pack.nama,
-        place.pack.metric_crs,
-        who=author or "-",
+        engine, place.pack.kode, place.pack.nama, place.pack.metric_crs, who=author
     )
     scenario_id = store.save_scenario(
         engine,
