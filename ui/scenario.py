@@ -196,7 +196,7 @@ def open_linked_scenario() -> str | None:
         tables.pop(f"{name}__awal", None)
     kind = saved.results.get("kind")
     results = st.session_state.setdefault(state.SKENARIO_RESULTS, {})
-    results[kind] = {
+    results[_result_key(kind, saved.region_kode)] = {
         "parameters": dict(saved.parameters),
         "parts": scenario.results_from_record(dict(saved.results)),
         "nama": saved.nama,
@@ -213,14 +213,20 @@ def open_linked_scenario() -> str | None:
 
 
 def remember_result(kind: str, parameters: dict[str, Any], parts: dict) -> None:
-    """Keep the last result of ``kind`` with the inputs that made it."""
+    """Keep the last result of ``kind`` for its region, with the inputs that made it."""
     results = st.session_state.setdefault(state.SKENARIO_RESULTS, {})
-    results[kind] = {"parameters": parameters, "parts": parts, "nama": None}
+    key = _result_key(kind, parameters["wilayah"])
+    results[key] = {"parameters": parameters, "parts": parts, "nama": None}
 
 
-def last_result(kind: str) -> dict[str, Any] | None:
-    """Return the last kept result of ``kind`` (with its parameters), or None."""
-    return st.session_state.get(state.SKENARIO_RESULTS, {}).get(kind)
+def last_result(kind: str, kode: str) -> dict[str, Any] | None:
+    """Return the last kept result of ``kind`` in region ``kode``, or None."""
+    return st.session_state.get(state.SKENARIO_RESULTS, {}).get(_result_key(kind, kode))
+
+
+def _result_key(kind: str, kode: str) -> str:
+    # results of one region are never shown on another region's layers
+    return f"{kind}@{kode}"
 
 
 def run_parameters(
@@ -242,11 +248,12 @@ def run_parameters(
 
 def is_stale(kind: str, parameters: dict[str, Any]) -> bool:
     """Return True when the inputs differ from those of the kept result."""
-    kept = last_result(kind)
+    kept = last_result(kind, parameters["wilayah"])
     if kept is None:
         return False
-    before = {key: kept["parameters"].get(key) for key in ("masukan", "tabel")}
-    now = {key: parameters.get(key) for key in ("masukan", "tabel")}
+    compared = ("tanggal", "masukan", "tabel")
+    before = {key: kept["parameters"].get(key) for key in compared}
+    now = {key: parameters.get(key) for key in compared}
     return json.dumps(before, sort_keys=True, default=str) != json.dumps(
         now, sort_keys=True, default=str
     )
@@ -260,7 +267,7 @@ def show_notes(notes: tuple[str, ...] | list[str]) -> None:
 
 def save_form(kind: str, place: Place) -> None:
     """Draw the form that saves the last result of ``kind`` as a scenario."""
-    kept = last_result(kind)
+    kept = last_result(kind, place.pack.kode)
     if kept is None:
         return
     with st.form(f"skn_simpan_{kind}", border=True):

@@ -87,9 +87,10 @@ def distribution_tab(place: Place) -> None:
             default_held,
             disabled=["kode", t("kelurahan")],
             column_config={
+                "kode": t("kode"),
                 "dimiliki": st.column_config.NumberColumn(
                     t("skn_dimiliki"), min_value=0, step=1
-                )
+                ),
             },
         )
     names = [
@@ -125,7 +126,7 @@ def _with_notes(result: Any, notes: tuple[str, ...]) -> Any:
 
 
 def _show_distribution(place: Place, parameters: dict) -> None:
-    kept = ui.last_result("distribusi")
+    kept = ui.last_result("distribusi", place.pack.kode)
     if kept is None:
         return
     if ui.is_stale("distribusi", parameters):
@@ -353,7 +354,7 @@ def _jenis_picker(kinds: list[str]) -> list[str]:
 
 
 def _show_siting(place: Place, parameters: dict) -> None:
-    kept = ui.last_result("lokasi")
+    kept = ui.last_result("lokasi", place.pack.kode)
     if kept is None:
         return
     if ui.is_stale("lokasi", parameters):
@@ -602,7 +603,7 @@ def referral_tab(place: Place) -> None:
 
 
 def _show_referral(place: Place, parameters: dict) -> None:
-    kept = ui.last_result("rujukan")
+    kept = ui.last_result("rujukan", place.pack.kode)
     if kept is None:
         return
     if ui.is_stale("rujukan", parameters):
@@ -741,7 +742,7 @@ def stock_tab(place: Place) -> None:
             as_of=place.tanggal,
         )
         ui.remember_result("stok", parameters, {"stok": result})
-    kept = ui.last_result("stok")
+    kept = ui.last_result("stok", place.pack.kode)
     if kept is None:
         return
     if ui.is_stale("stok", parameters):

@@ -269,3 +269,15 @@ def test_referral_with_entered_beds_shows_when_beds_run_out():
     assert (placed + unplaced == demand).all()
     assert (placed <= 8).all()
     assert any("Parameter" in item.value.columns for item in app.dataframe)
+
+
+def test_a_result_stays_with_its_region():
+    app = open_page()
+    click(app, "Hitung distribusi")
+
+    app.selectbox(key="skn_wilayah").set_value("31").run()
+    assert not app.exception, app.exception
+    assert not any("Mendapat" in item.value.columns for item in app.dataframe)
+
+    app.selectbox(key="skn_wilayah").set_value("33.71").run()
+    assert frame_with(app, "Mendapat")["Mendapat"].map(whole).sum() == 1000
