@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import json
 from pathlib import Path
 
 import geopandas as gpd
@@ -11,7 +13,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo import indicators, regions
+from geo import indicators, regions, scenario
 from geo.crs import UTM_49S
 from ui import cache
 
@@ -281,3 +283,57 @@ def test_a_result_stays_with_its_region():
 
     app.selectbox(key="skn_wilayah").set_value("33.71").run()
     assert frame_with(app, "Mendapat")["Mendapat"].map(whole).sum() == 1000
+
+
+def test_an_answer_stopped_at_the_time_limit_is_labelled(magelang):
+    facilities = scenario.facility_candidates(magelang.facilities.valid)
+    candidates, _ = scenario.candidate_sites(
+        facilities, None, None, keep_facilities=False
+    )
+    weights = scenario.NeedWeights(
+        "aktif",
+        "Kasus aktif",
+        pd.Series(1.0, index=magelang.kelurahan["kode"]),
+        magelang.kelurahan.set_index("kode")["nama"],
+    )
+    result = scenario.site_for_region(
+        magelang.kelurahan,
+        weights,
+        candidates,
+        "mclp",
+        metric_crs=UTM_49S,
+        n_sites=2,
+        radius=RADIUS_M,
+        in_minutes=False,
+        circuity=CIRCUITY,
+        speed_kmh=30.0,
+        time_limit_s=5.0,
+    )
+    stopped = dataclasses.replace(
+        result,
+        solve=dataclasses.replace(
+            result.solve, status="feasible", status_text="belum optimal"
+        ),
+    )
+    app = open_page()
+    app.session_state["skenario_hasil"] = {
+        "lokasi@33.71": {
+            "parameters": {
+                "wilayah": "33.71",
+                "tanggal": "2020-10-06",
+                "masukan": {},
+                "tabel": {},
+                "kandidat": json.loads(candidates.to_json(orient="records")),
+            },
+            "parts": {"lokasi": stopped},
+            "nama": None,
+        }
+    }
+    app.run()
+
+    assert not app.exception, app.exception
+    assert any(
+        "berhenti di batas waktu 5 detik" in item.value
+        and "belum optimal" in item.value
+        for item in app.warning
+    )
