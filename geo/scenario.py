@@ -25,7 +25,7 @@ from geo.indicators import INDICATORS, available_indicators
 from geo.projection import BedProjection
 from geo.referral import ReferralTimeline
 from geo.siting import MODELS_WITH_P, SitingResult, site_facilities_from_layers
-from geo.text import TEXT, fmt_int, t
+from geo.text import TEXT, t
 
 logger = logging.getLogger(__name__)
 
@@ -301,12 +301,15 @@ def _capacity(frame: pd.DataFrame) -> pd.Series:
     if "kapasitas" not in frame:
         return pd.Series(np.nan, index=frame.index)
     values = pd.to_numeric(frame["kapasitas"], errors="coerce").astype(float)
-    bad = values[values < 0]
+    typed = frame["kapasitas"].notna() & (
+        frame["kapasitas"].astype(str).str.strip() != ""
+    )
+    bad = values[(values < 0) | (typed & values.isna())]
     if len(bad):
         raise GeoInputError(
             t(
                 "skn_err_kapasitas",
-                value=fmt_int(bad.iloc[0]),
+                value=frame["kapasitas"].loc[bad.index[0]],
                 nama=frame["id"].loc[bad.index[0]],
             )
         )

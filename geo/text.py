@@ -1298,8 +1298,8 @@ TEXT: dict[str, str] = {
         "lat harus -90..90 dan lon -180..180."
     ),
     "skn_err_kapasitas": (
-        "Kapasitas {nama} tidak boleh negatif; diterima {value}. Kosongkan bila "
-        "tanpa batas."
+        "Kapasitas {nama} harus angka 0 atau lebih; diterima '{value}'. Kosongkan "
+        "bila tanpa batas."
     ),
     "skn_err_tanpa_kandidat": (
         "Tidak ada kandidat lokasi. Centang fasilitas atau pusat kelurahan, atau "

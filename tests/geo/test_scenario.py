@@ -152,3 +152,20 @@ def test_missing_capacities_mean_no_limit_with_a_note():
     assert any("tanpa kapasitas dianggap tanpa batas" in n for n in result.notes)
     kpi = scenario.scenario_kpi("lokasi", {"lokasi": result}).kpi
     assert kpi["covered_pct"] == pytest.approx(25.0, abs=1e-9)  # only B within 500 m
+
+
+@pytest.mark.parametrize("typed", ["-5", "banyak"], ids=["negatif", "teks"])
+def test_a_capacity_that_is_not_a_number_is_named(typed):
+    added = pd.DataFrame(
+        {
+            "nama": ["Gedung B"],
+            "lat": ["-7.47"],
+            "lon": ["110.22"],
+            "kapasitas": [typed],
+        }
+    )
+
+    with pytest.raises(GeoInputError, match=f"Gedung B.*'{typed}'"):
+        scenario.candidate_sites(
+            scenario.facility_candidates(None), None, added, keep_facilities=False
+        )
