@@ -716,7 +716,7 @@ def stock_tab(place: Place) -> None:
     else:
         st.caption(t("skn_stok_dari_data", count=len(resources)))
     threshold = field(
-        st.number_input,
+        st.columns(3)[0].number_input,
         "stok_ambang",
         DEFAULT_THRESHOLD_DAYS,
         t("skn_ambang"),

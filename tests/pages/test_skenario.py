@@ -337,3 +337,27 @@ def test_an_answer_stopped_at_the_time_limit_is_labelled(magelang):
         and "belum optimal" in item.value
         for item in app.warning
     )
+
+
+def test_days_of_stock_flag_what_runs_out_before_the_threshold():
+    app = open_page()
+    app.session_state["skenario_tabel"] = {
+        "stok_33.71": pd.DataFrame(
+            {
+                "resource": ["Kit tes", "APD", "Ambulans"],
+                "on_hand": ["900", "150", ""],
+                "use_per_day": ["100", "50", ""],
+            }
+        )
+    }
+    app.run()
+
+    click(app, "Hitung hari stok")
+
+    table = frame_with(app, "Sisa hari").set_index("Jenis sumber daya")
+    assert table.loc["APD", "Sisa hari"] == "3,0"  # 150 / 50 a day
+    assert table.loc["APD", "Habis pada"] == "09-10-2020"  # 3 days after 6 October
+    assert table.loc["APD", "Kurang dari ambang"].endswith("ya")
+    assert table.loc["Kit tes", "Sisa hari"] == "9,0"
+    assert table.loc["Kit tes", "Kurang dari ambang"] == "tidak"
+    assert "Ambulans" not in table.index  # a row without figures is left out
