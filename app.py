@@ -25,6 +25,7 @@ navigation = st.navigation(
         st.Page("pages/peta_situasi.py", title=t("page_peta"), icon="🗺️", default=True),
         st.Page("pages/data.py", title=t("page_data"), icon="🗂️"),
         st.Page("pages/ekspor.py", title=t("page_ekspor"), icon="📊"),
+        st.Page("pages/skenario.py", title=t("page_skenario"), icon="🧮"),
     ]
 )
 state.navigation_ready()

@@ -23,12 +23,17 @@ from geo.allocation import DEFAULT_TIME_LIMIT_S, SOLVERS
 from geo.cli import write_json, write_text
 from geo.distribution import DistributionResult, distribute_by_need
 from geo.errors import GeoInputError
+from geo.indicators import data_dates, situation
 from geo.referral import ReferralResult, refer_patients
+from geo.regions import load_region
 from geo.siting import (
     DEFAULT_CIRCUITY,
     DEFAULT_SPEED_KMH,
     MODELS,
     SitingResult,
+    candidates_from_facilities,
+    candidates_in_metres,
+    demand_points_from_kelurahan,
     project_points,
     site_facilities_from_points,
     straight_line_cost,
@@ -133,12 +138,14 @@ def read_table(path: Path | None, what: str) -> pd.DataFrame:
 
 
 def region_inputs(kode: str) -> tuple[pd.DataFrame, pd.DataFrame, str]:
-    """Return demand points, candidate sites and the metric CRS of a region.
+    """Return demand points, candidate sites and the metric CRS of a region pack.
 
-    The lead wires this to ``geo.regions.load_region(kode)``: kelurahan centres
-    (``siting.demand_points_from_kelurahan``) weighted by population or active
-    cases, and the region's valid facilities
-    (``siting.candidates_from_facilities``).
+    Demand sits at kelurahan centres (``siting.demand_points_from_kelurahan``),
+    weighted by population when the pack has it, else by active cases at the
+    latest data date; ``pasien`` (for ``rujukan``) is the number treated in
+    hospital (``dirawat``) at that date. Candidates are the region's valid
+    facilities (``siting.candidates_from_facilities``), none kept open by
+    default, so that ``--p`` chooses among them; their capacity is unknown.
 
     Parameters
     ----------
@@ -148,16 +155,42 @@ def region_inputs(kode: str) -> tuple[pd.DataFrame, pd.DataFrame, str]:
     Returns
     -------
     tuple of (pd.DataFrame, pd.DataFrame, str)
-        Demand points, candidates, metric CRS.
+        Demand points (``id``, ``x``, ``y``, ``bobot``, ``pasien``), candidates
+        (``id``, ``x``, ``y``, ``kapasitas``, ``tetap``) in the metric CRS, and
+        that CRS.
 
     Raises
     ------
     GeoInputError
-        Always, until the region mode is connected.
+        If the region is unknown, has no case data (without population) or no
+        facility listing.
     """
-    # LIMITATION: --wilayah is not connected to the region packs yet; the
-    # command asks for --permintaan and --kandidat files instead.
-    raise GeoInputError(t("alok_err_wilayah", value=kode))
+    region = load_region(kode)
+    metric_crs = region.pack.metric_crs
+    dates = data_dates(region.cases)
+    counts = None
+    if dates:
+        counts = situation(region.kelurahan, region.cases, dates[-1], "aktif").table
+        counts = counts.set_index(counts["kode"].astype(str))
+    if region.population is not None:
+        weights = region.population
+    elif counts is not None:
+        weights = pd.to_numeric(counts["aktif"], errors="coerce").fillna(0.0)
+    else:
+        raise GeoInputError(t("alok_err_wilayah_data", value=kode))
+    if region.facilities is None:
+        raise GeoInputError(t("alok_err_wilayah_fasilitas", value=kode))
+
+    demand, _ = demand_points_from_kelurahan(region.kelurahan, weights, metric_crs)
+    treated = (
+        pd.Series(0.0, index=demand["id"])
+        if counts is None
+        else pd.to_numeric(counts["dirawat"], errors="coerce")
+    )
+    demand["pasien"] = demand["id"].map(treated).fillna(0).round().astype(int)
+    candidates, _ = candidates_from_facilities(region.facilities.table)
+    candidates["tetap"] = False
+    return demand, candidates_in_metres(candidates, metric_crs), metric_crs
 
 
 def _points(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame, str | None]:

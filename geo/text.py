@@ -1150,7 +1150,10 @@ TEXT: dict[str, str] = {
     "alok_cli_menit": "jangkauan dalam menit pada --kecepatan-kmj",
     "alok_cli_tetap": "jangan pertahankan lokasi bertanda tetap",
     "alok_cli_maks": "batas jarak/waktu tempuh rujukan",
-    "alok_cli_wilayah": "kode wilayah (belum tersambung; pakai berkas)",
+    "alok_cli_wilayah": (
+        "kode wilayah (33.71, 31): kelurahan, kasus dan fasilitas dari paket "
+        "wilayah, tanpa berkas"
+    ),
     "alok_cli_permintaan": "CSV id,lat,lon,bobot atau id,x,y,bobot (dengan --crs)",
     "alok_cli_kandidat": "CSV id,lat,lon[,kapasitas,tetap] atau id,x,y,...",
     "alok_cli_crs": "CRS meter untuk kolom x,y, misalnya EPSG:32749",
@@ -1162,10 +1165,6 @@ TEXT: dict[str, str] = {
         "Berkas {what} '{path}' tidak terbaca sebagai CSV UTF-8 dengan baris judul."
     ),
     "alok_err_berkas_kosong": "Berkas {what} '{path}' tidak berisi baris data.",
-    "alok_err_wilayah": (
-        "Mode --wilayah {value} belum tersambung ke paket wilayah; pakai "
-        "--permintaan dan --kandidat."
-    ),
     "alok_note_kapasitas_diabaikan": (
         "Kolom kapasitas tidak dipakai oleh model {model}; pilih p-median atau "
         "LSCP untuk memakai kapasitas."
@@ -1426,6 +1425,348 @@ TEXT: dict[str, str] = {
         "Peta dibuka pada daratan; {n} kelurahan jauh ({nama}) tidak tampak di "
         "gambar peta, tetapi angkanya ada di tabel dan jumlah."
     ),
+    # --- skenario page ---
+    "page_skenario": "Skenario",
+    "skn_judul_bawah": (
+        "Skenario alokasi untuk rapat: bagi stok, pilih lokasi, rujuk pasien, "
+        "hitung hari stok; simpan, bandingkan dan adopsi. Data per {date}."
+    ),
+    "skn_tab_distribusi": "Distribusi",
+    "skn_tab_lokasi": "Lokasi",
+    "skn_tab_rujukan": "Rujukan",
+    "skn_tab_stok": "Hari stok",
+    "skn_tab_tersimpan": "Skenario tersimpan",
+    "skn_wilayah_bawaan": "Ditampilkan wilayah bawaan.",
+    "skn_tanggal_bawaan": (
+        "Tidak ada data untuk tanggal {value} di wilayah ini; ditampilkan tanggal "
+        "terakhir."
+    ),
+    "skn_tautan_salah": (
+        "Skenario '{value}' dari tautan tidak ditemukan; ditampilkan masukan "
+        "terakhir. Pilih skenario di tab Skenario tersimpan."
+    ),
+    "skn_err_tanpa_kasus": (
+        "{nama} belum punya data kasus, jadi tidak ada tanggal data untuk skenario. "
+        "Impor data kasus lebih dulu."
+    ),
+    "skn_tanpa_penduduk": (
+        "{nama} tidak punya data penduduk per kelurahan, jadi bobot penduduk dan "
+        "insidens tidak tersedia. Pakai jumlah kasus (misalnya kasus aktif) sebagai "
+        "bobot."
+    ),
+    "skn_bobot": "Bobot kebutuhan",
+    "skn_bobot_bantuan": (
+        "Setiap kelurahan mendapat bagian sebanding dengan bobot ini pada tanggal "
+        "data yang dipilih."
+    ),
+    "skn_bobot_penduduk": "Penduduk",
+    "skn_bobot_dirawat": "Kasus dirawat",
+    "skn_bobot_isolasi": "Kasus isolasi mandiri",
+    "skn_bobot_sembuh": "Sembuh kumulatif",
+    "skn_err_tanpa_penduduk": (
+        "Bobot penduduk dipilih, tetapi wilayah ini tidak punya data penduduk. "
+        "Pilih bobot kasus."
+    ),
+    "skn_err_bobot": "Bobot '{value}' tidak dikenal untuk wilayah ini.",
+    "skn_note_bobot_kosong": (
+        "{count} kelurahan tanpa data pada tanggal ini diberi bobot 0."
+    ),
+    "skn_note_bobot_negatif": (
+        "{count} kelurahan dengan nilai negatif (koreksi data) diberi bobot 0."
+    ),
+    "skn_distribusi_tanya": (
+        "Berapa unit yang diterima tiap kelurahan? Stok dibagi menurut bobot "
+        "kebutuhan dalam unit utuh, dengan batas minimum/maksimum dan dikurangi "
+        "stok yang sudah dimiliki."
+    ),
+    "skn_kit_tes": "Kit tes",
+    "skn_jenis_sumber_daya": "Jenis sumber daya",
+    "skn_jumlah": "Jumlah yang dibagi (unit)",
+    "skn_minimum": "Minimum per kelurahan (unit)",
+    "skn_maksimum": "Maksimum per kelurahan (unit, 0 = tanpa batas)",
+    "skn_maksimum_bantuan": "Isi 0 bila tidak ada batas atas.",
+    "skn_dimiliki_judul": "Stok yang sudah dimiliki tiap kelurahan (opsional)",
+    "skn_dimiliki": "Sudah dimiliki",
+    "skn_hitung_distribusi": "Hitung distribusi",
+    "skn_stok_dibagi": "Stok dibagi: {resource}",
+    "skn_jumlah_dibagi": "Jumlah teralokasi",
+    "skn_kelurahan_menerima": "Kelurahan menerima",
+    "skn_porsi": "Porsi bobot",
+    "skn_dapat": "Mendapat",
+    "skn_total_setelah": "Total setelah dibagi",
+    "skn_penjelasan": "Penjelasan",
+    "skn_peta_dibagi": "Unit yang diterima",
+    "skn_basi": (
+        "Masukan sudah berubah sejak hasil ini dihitung; tekan tombol hitung untuk "
+        "memperbarui."
+    ),
+    "skn_lokasi_tanya": (
+        "Di mana lokasi dibuka agar kebutuhan sebanyak mungkin terjangkau? Jarak "
+        "garis lurus dikali faktor belok; dalam menit pada kecepatan yang dipilih."
+    ),
+    "skn_model": "Model",
+    "skn_p": "Jumlah lokasi (p), termasuk yang tetap",
+    "skn_p_bantuan": "Dipakai oleh MCLP, p-median dan p-center; LSCP mencari sendiri.",
+    "skn_satuan": "Jangkauan dalam",
+    "skn_radius": "Jangkauan ({unit})",
+    "skn_radius_bantuan": (
+        "Wajib untuk MCLP dan LSCP; untuk p-median dan p-center hanya dipakai "
+        "untuk melaporkan porsi tercakup."
+    ),
+    "skn_faktor": "Faktor belok (jarak jalan ÷ garis lurus)",
+    "skn_faktor_bantuan": "1,3 berarti jalan 30 % lebih panjang dari garis lurus.",
+    "skn_kecepatan": "Kecepatan (km/jam)",
+    "skn_kecepatan_bantuan": "Dipakai bila jangkauan dalam menit.",
+    "skn_batas_waktu": "Batas waktu solver (detik)",
+    "skn_kandidat_fasilitas": "Fasilitas kesehatan yang ada ({count} titik valid)",
+    "skn_jenis_fasilitas": "Jenis fasilitas",
+    "skn_tetap": "Pertahankan fasilitas yang ada (tetap dibuka)",
+    "skn_tetap_bantuan": (
+        "Fasilitas yang dipilih di atas selalu dibuka dan dihitung dalam p."
+    ),
+    "skn_kandidat_pusat": "Titik pusat kelurahan",
+    "skn_pusat": "Pusat {nama}",
+    "skn_kapasitas_judul": "Kapasitas lokasi (opsional)",
+    "skn_kapasitas_bantuan": (
+        "Dalam satuan bobot. Dipakai oleh p-median dan LSCP; kosong berarti tanpa "
+        "batas."
+    ),
+    "skn_kapasitas": "Kapasitas",
+    "skn_titik_tambahan": "Titik kandidat tambahan (lat/lon)",
+    "skn_titik_nomor": "Titik tambahan {nomor}",
+    "skn_note_titik_dilewati": "{count} baris titik tambahan tanpa koordinat dilewati.",
+    "skn_err_titik": (
+        "Titik tambahan '{nama}' punya koordinat tidak valid (lat {lat}, lon {lon}); "
+        "lat harus -90..90 dan lon -180..180."
+    ),
+    "skn_err_kapasitas": (
+        "Kapasitas {nama} harus angka 0 atau lebih; diterima '{value}'. Kosongkan "
+        "bila tanpa batas."
+    ),
+    "skn_err_tanpa_kandidat": (
+        "Tidak ada kandidat lokasi. Centang fasilitas atau pusat kelurahan, atau "
+        "tambahkan titik."
+    ),
+    "skn_note_tanpa_kapasitas": (
+        "{count} kandidat tanpa kapasitas dianggap tanpa batas."
+    ),
+    "skn_hitung_lokasi": "Hitung lokasi",
+    "skn_menghitung": "Menghitung (batas waktu {seconds} detik)…",
+    "skn_status": "Solver {solver}: {status} ({seconds} detik).",
+    "skn_status_belum": (
+        "Solver {solver} berhenti di batas waktu {seconds} detik: jawaban terbaik "
+        "sejauh ini, belum optimal."
+    ),
+    "skn_kpi_tercakup": "Tercakup",
+    "skn_kpi_rata": "Tempuh rata-rata",
+    "skn_kpi_terjauh": "Tempuh terjauh",
+    "skn_kpi_tak_terpenuhi": "Tak terjangkau",
+    "skn_kpi_lokasi": "Lokasi dibuka",
+    "skn_lokasi_terpilih": "Lokasi terpilih",
+    "skn_tetap_kolom": "Tetap",
+    "skn_dilayani": "Kebutuhan dilayani",
+    "skn_kelurahan_dilayani": "Kelurahan dilayani",
+    "skn_penugasan": "Penugasan kelurahan",
+    "skn_ke_lokasi": "Ke lokasi",
+    "skn_jarak_m": "Jarak (m)",
+    "skn_tempuh": "Tempuh ({unit})",
+    "skn_tercakup": "dalam jangkauan",
+    "skn_tak_tercakup": "di luar jangkauan",
+    "skn_tidak_dipilih": "tidak dipilih",
+    "skn_err_posisi": (
+        "Posisi '{value}' tidak ditemukan untuk peta ({count} titik); hitung ulang "
+        "skenario ini."
+    ),
+    "skn_peta_jangkauan": "Jangkauan",
+    "skn_peta_penugasan": "Garis penugasan",
+    "skn_peta_permintaan": "Kebutuhan per kelurahan",
+    "skn_peta_kandidat": "Kandidat tidak dipilih",
+    "skn_peta_terpilih": "Lokasi terpilih",
+    "skn_peta_tetap": "Lokasi tetap (sudah ada)",
+    "skn_peta_radius": "jangkauan {radius} {unit}, faktor belok {faktor}",
+    "skn_peta_lingkaran": ("Lingkaran: {radius}, yaitu {meter} m garis lurus."),
+    "skn_peta_garis": "Garis putus-putus: kelurahan ke lokasinya.",
+    "skn_peta_tip_permintaan": (
+        "{nama}: bobot {bobot}, ke {site}, {jarak} m ({tempuh} {unit})"
+    ),
+    "skn_peta_tip_lokasi": "{nama}: melayani bobot {bobot} dari {titik} kelurahan",
+    "skn_peta_tiga": "Peta ditampilkan untuk tiga skenario pertama.",
+    "skn_rujukan_tanya": (
+        "Berapa tempat tidur dibutuhkan N hari ke depan, rumah sakit mana yang penuh "
+        "dan kapan, dan berapa pasien tidak tertampung? Proyeksi gaya CHIME."
+    ),
+    "skn_hari": "Jumlah hari proyeksi",
+    "skn_laju": "Laju pertumbuhan",
+    "skn_laju_taksir": "Ditaksir dari kasus aktif terakhir",
+    "skn_laju_lipat": "Dari waktu berlipat ganda",
+    "skn_lipat": "Waktu berlipat ganda (hari)",
+    "skn_model_epidemi": "Model",
+    "skn_infeksius": "Lama kasus aktif D (hari)",
+    "skn_inkubasi": "Masa inkubasi L (hari, SEIR)",
+    "skn_dirawat_pct": "Porsi kasus baru dirawat (%)",
+    "skn_icu_pct": "Porsi kasus baru ICU (%)",
+    "skn_los": "Lama rawat bangsal (hari)",
+    "skn_los_icu": "Lama rawat ICU (hari)",
+    "skn_rs_judul": "Kapasitas tempat tidur rumah sakit",
+    "skn_rs_bantuan": (
+        "Daftar fasilitas tidak memuat jumlah tempat tidur: isi tempat tidur bangsal "
+        "yang tersedia untuk pasien ini. Rumah sakit yang dikosongkan tidak dipakai."
+    ),
+    "skn_tempat_tidur": "Tempat tidur",
+    "skn_err_tanpa_bed": (
+        "Belum ada kapasitas tempat tidur untuk {count} rumah sakit. Isi kolom "
+        "Tempat tidur minimal untuk satu rumah sakit."
+    ),
+    "skn_err_bed": (
+        "Tempat tidur {nama} harus bilangan bulat 0 atau lebih; diterima {value}."
+    ),
+    "skn_note_rs_tanpa_bed": (
+        "{count} rumah sakit tanpa kapasitas tidak dipakai: {names}."
+    ),
+    "skn_hitung_rujukan": "Hitung proyeksi dan rujukan",
+    "skn_kpi_puncak": "Pasien rawat puncak",
+    "skn_kpi_tak_tertampung": "Tidak tertampung (puncak)",
+    "skn_kpi_habis": "Tempat tidur habis mulai",
+    "skn_parameter_chime": "Parameter proyeksi (seperti CHIME)",
+    "skn_parameter": "Parameter",
+    "skn_per_hari": "Per hari",
+    "skn_rawat_proyeksi": "Rawat bangsal (proyeksi)",
+    "skn_icu_proyeksi": "ICU (proyeksi)",
+    "skn_rs_penuh": "Rumah sakit penuh",
+    "skn_rs_kapan": "Kapan rumah sakit penuh",
+    "skn_terisi_puncak": "Terisi puncak",
+    "skn_penuh_sejak": "Penuh sejak",
+    "skn_tidak_diketahui": "tidak diketahui",
+    "skn_p_model": "Model",
+    "skn_p_mulai": "Mulai dari tanggal",
+    "skn_p_hari": "Hari diproyeksikan",
+    "skn_p_penduduk": "Penduduk N",
+    "skn_p_sumber_laju": "Sumber laju pertumbuhan",
+    "skn_p_lipat": "Waktu berlipat ganda T_d (hari)",
+    "skn_p_laju": "Laju pertumbuhan g per hari",
+    "skn_p_infeksius": "Lama kasus aktif D (hari)",
+    "skn_p_inkubasi": "Masa inkubasi L (hari)",
+    "skn_p_dirawat": "Porsi dirawat h",
+    "skn_p_icu": "Porsi ICU u",
+    "skn_p_los": "Lama rawat bangsal (hari)",
+    "skn_p_los_icu": "Lama rawat ICU (hari)",
+    "skn_p_aktif": "Kasus aktif awal I0",
+    "skn_p_dirawat_kini": "Dirawat saat ini",
+    "skn_stok_tanya": (
+        "Kapan setiap sumber daya habis pada laju pemakaian sekarang? Ditandai bila "
+        "lebih cepat dari ambang."
+    ),
+    "skn_stok_tanpa_data": (
+        "Belum ada data sumber daya wilayah ini di basis data: isi stok dan "
+        "pemakaian per hari di tabel."
+    ),
+    "skn_stok_dari_data": (
+        "Stok diisi dari {count} catatan sumber daya di basis data; isi pemakaian "
+        "per hari."
+    ),
+    "skn_ambang": "Ambang (hari)",
+    "skn_stok_ada": "Stok ada",
+    "skn_pakai_per_hari": "Pemakaian per hari",
+    "skn_sisa_hari": "Sisa hari",
+    "skn_habis_pada": "Habis pada",
+    "skn_kurang": "Kurang dari ambang",
+    "skn_hitung_stok": "Hitung hari stok",
+    "skn_err_stok_kosong": (
+        "Tidak ada baris dengan jenis, stok dan pemakaian per hari. Isi minimal satu "
+        "baris lengkap."
+    ),
+    "skn_simpan_judul": "Simpan sebagai skenario",
+    "skn_nama_skenario": "Nama skenario",
+    "skn_penulis": "Penulis",
+    "skn_simpan": "Simpan skenario",
+    "skn_err_nama": "Isi nama skenario dan nama penulis sebelum menyimpan.",
+    "skn_tersimpan": ("Skenario '{nama}' tersimpan sebagai #{id}. Tautan: {link}"),
+    "skn_err_rekaman": (
+        "Hasil skenario tersimpan tidak bisa dibaca halaman ini; hitung ulang dan "
+        "simpan lagi."
+    ),
+    "skn_belum_ada": (
+        "Belum ada skenario tersimpan untuk wilayah ini. Hitung di salah satu tab "
+        "lalu simpan."
+    ),
+    "skn_jenis": "Jenis",
+    "skn_jenis_distribusi": "Distribusi",
+    "skn_jenis_lokasi": "Lokasi",
+    "skn_jenis_rujukan": "Rujukan",
+    "skn_jenis_stok": "Hari stok",
+    "skn_dibuat": "Dibuat",
+    "skn_status_adopsi": "Adopsi",
+    "skn_diadopsi_oleh": "diadopsi oleh {who}, {when}",
+    "skn_diadopsi_info": "Diadopsi: '{nama}' (#{id}) oleh {who}, {when}.",
+    "skn_tautan": "Tautan",
+    "skn_bandingkan": "Bandingkan skenario",
+    "skn_pilih_banding": "Pilih dua skenario sejenis atau lebih",
+    "skn_pilih_dua": "Pilih minimal dua skenario untuk dibandingkan.",
+    "skn_err_beda_jenis": (
+        "Skenario yang dipilih berbeda jenis; bandingkan skenario sejenis saja."
+    ),
+    "skn_kpi_banding": "Indikator kinerja",
+    "skn_indikator_kinerja": "Indikator",
+    "skn_selisih": "Selisih (terakhir − pertama)",
+    "skn_beda_masukan": "Masukan yang berbeda",
+    "skn_masukan": "Masukan",
+    "skn_masukan_sama": "Semua masukan sama.",
+    "skn_adopsi": "Tandai diadopsi",
+    "skn_pilih_adopsi": "Skenario",
+    "skn_siapa": "Nama Anda",
+    "skn_tandai_adopsi": "Tandai diadopsi",
+    "skn_masukan_tanggal": "Tanggal data",
+    "skn_masukan_dist_sumber_daya": "Jenis sumber daya",
+    "skn_masukan_dist_jumlah": "Jumlah dibagi",
+    "skn_masukan_dist_bobot": "Bobot",
+    "skn_masukan_dist_minimum": "Minimum",
+    "skn_masukan_dist_maksimum": "Maksimum",
+    "skn_masukan_lok_model": "Model",
+    "skn_masukan_lok_p": "Jumlah lokasi p",
+    "skn_masukan_lok_bobot": "Bobot",
+    "skn_masukan_lok_satuan": "Satuan jangkauan",
+    "skn_masukan_lok_radius_m": "Jangkauan (m)",
+    "skn_masukan_lok_radius_min": "Jangkauan (menit)",
+    "skn_masukan_lok_faktor": "Faktor belok",
+    "skn_masukan_lok_kecepatan": "Kecepatan (km/jam)",
+    "skn_masukan_lok_batas_waktu": "Batas waktu (detik)",
+    "skn_masukan_lok_fasilitas": "Kandidat fasilitas",
+    "skn_masukan_lok_jenis": "Jenis fasilitas",
+    "skn_masukan_lok_pusat": "Kandidat pusat kelurahan",
+    "skn_masukan_lok_tetap": "Fasilitas tetap",
+    "skn_masukan_rjk_hari": "Hari proyeksi",
+    "skn_masukan_rjk_laju": "Laju pertumbuhan",
+    "skn_masukan_rjk_lipat": "Waktu berlipat ganda",
+    "skn_masukan_rjk_model": "Model",
+    "skn_masukan_rjk_infeksius": "Lama kasus aktif",
+    "skn_masukan_rjk_inkubasi": "Masa inkubasi",
+    "skn_masukan_rjk_dirawat_pct": "Porsi dirawat (%)",
+    "skn_masukan_rjk_icu_pct": "Porsi ICU (%)",
+    "skn_masukan_rjk_los": "Lama rawat bangsal",
+    "skn_masukan_rjk_los_icu": "Lama rawat ICU",
+    "skn_masukan_rjk_faktor": "Faktor belok",
+    "skn_masukan_stok_ambang": "Ambang (hari)",
+    "alok_kpi_covered_pct": "Kebutuhan tercakup (%)",
+    "alok_kpi_stock": "Stok dibagi",
+    "alok_kpi_kelurahan_served": "Kelurahan menerima",
+    "alok_kpi_largest_share": "Bagian terbesar satu kelurahan",
+    "alok_kpi_demand_peak": "Pasien rawat puncak",
+    "alok_kpi_unplaced_peak": "Tidak tertampung (puncak)",
+    "alok_kpi_days_short": "Hari dengan pasien tak tertampung",
+    "alok_kpi_resources_short": "Sumber daya di bawah ambang",
+    "alok_kpi_fewest_days": "Sisa hari tersedikit",
+    "alok_err_wilayah_data": (
+        "Wilayah {value} tidak punya data penduduk maupun data kasus untuk bobot "
+        "kebutuhan; pakai --permintaan dengan kolom bobot."
+    ),
+    "alok_err_wilayah_fasilitas": (
+        "Wilayah {value} tidak punya daftar fasilitas untuk kandidat lokasi; pakai "
+        "--kandidat."
+    ),
+    "skn_kolom_tercakup": "Dalam jangkauan",
+    "skn_lat": "Lintang (lat)",
+    "skn_lon": "Bujur (lon)",
+    "skn_angka_kosong": "Angka; kosongkan bila tidak diketahui.",
 }
 
 

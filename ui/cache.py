@@ -18,6 +18,7 @@ from geo import (
     indicators,
     intake,
     regions,
+    scenario,
     situation_maps,
     store,
 )
@@ -128,3 +129,21 @@ def image_renderer() -> ImageRenderer:
     renderer = ImageRenderer()
     atexit.register(renderer.close)
     return renderer
+
+
+# --- skenario page ---
+@st.cache_data(show_spinner=False, max_entries=8)
+def kelurahan_centres(kode: str) -> pd.DataFrame:
+    region = load_region(kode)
+    return scenario.kelurahan_centres(region.kelurahan, region.pack.metric_crs)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def need_weights(kode: str, tanggal: str, key: str) -> scenario.NeedWeights:
+    indicator = scenario.indicator_for_weight(key)
+    return scenario.need_weights(situation(kode, tanggal, indicator).table, key)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def data_dates(kode: str) -> list[pd.Timestamp]:
+    return indicators.data_dates(load_region(kode).cases)

@@ -93,3 +93,11 @@ def persist(widget_key: str, key: str, default: object) -> None:
 PUBLIC = "rilis_publik"  # the "Rilis publik" choice, shared by every download
 PUBLIC_WIDGET = "ekspor_rilis_publik_widget"
 EXPORT_FILES = "ekspor_berkas"  # download key -> the last file made on request
+# --- skenario page ---
+# Non-widget keys (F02): the planner's inputs, the last result of each kind,
+# and the saved scenario a link opened.
+SKENARIO_INPUTS = "skenario_masukan"
+SKENARIO_TABLES = "skenario_tabel"
+SKENARIO_RESULTS = "skenario_hasil"
+SKENARIO_LINKED = "skenario_dari_tautan"
+SKENARIO_WIDGET_PREFIX = "skn_"

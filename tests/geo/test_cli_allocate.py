@@ -196,9 +196,45 @@ def test_missing_file_is_a_user_error(tmp_path):
         )
 
 
-def test_region_mode_says_it_is_not_connected():
-    with pytest.raises(GeoInputError, match="belum tersambung"):
-        region_inputs("33.71")
+def test_region_mode_reads_the_magelang_pack():
+    demand, candidates, metric_crs = region_inputs("33.71")
+
+    assert metric_crs == "EPSG:32749"
+    assert len(demand) == 17
+    # Magelang has no population: demand is the active cases at the last date
+    assert demand["bobot"].sum() == pytest.approx(31.0, abs=1e-9)
+    assert len(candidates) == 15  # the valid facilities of the listing
+    assert not candidates["tetap"].any()
+
+
+def test_region_mode_without_facilities_says_what_to_do():
+    with pytest.raises(GeoInputError, match="tidak punya daftar fasilitas"):
+        region_inputs("31")
+
+
+def test_lokasi_for_a_region_pack(capsys):
+    code = _run(
+        [
+            "allocate",
+            "lokasi",
+            "--wilayah",
+            "33.71",
+            "--model",
+            "mclp",
+            "--p",
+            "2",
+            "--radius-m",
+            "2000",
+            "--json",
+        ]
+    )
+
+    payload = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert len(payload["chosen_sites"]) == 2
+    assert len(payload["assignment"]) == 17
+    assert payload["solver"]["status"] == "optimal"
+    assert payload["kpi"]["covered_share"] == pytest.approx(1.0, abs=1e-9)
 
 
 def test_json_output_is_clean_in_a_fresh_process(files):
