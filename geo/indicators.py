@@ -10,12 +10,13 @@ import pandas as pd
 
 from geo.cases import COUNT_COLUMNS
 from geo.errors import GeoInputError
-from geo.text import t
+from geo.text import dates_text, t
 
 logger = logging.getLogger(__name__)
 
 PER_POPULATION = 10_000  # insidens is per 10.000 penduduk
 WINDOWS_DAYS = {"baru_7": 7, "baru_30": 30}
+CFR_MIN_CASES = 20  # below this, one death moves CFR by 5 points or more
 MEASURE_COLUMNS = (*COUNT_COLUMNS, "aktif", "baru")
 
 
@@ -220,10 +221,9 @@ def _check_date(dates: list[pd.Timestamp], tanggal: pd.Timestamp) -> pd.Timestam
     if tanggal not in dates:
         raise GeoInputError(
             t(
-                "err_tanggal_unknown",
+                "err_tanggal_tidak_ada",
                 value=tanggal.date().isoformat(),
-                first=dates[0].date().isoformat() if dates else "–",
-                last=dates[-1].date().isoformat() if dates else "–",
+                available=dates_text(dates),
             )
         )
     return tanggal
@@ -344,6 +344,9 @@ def _notes(
         )
     if indicator == "cfr":
         notes.append("CFR tidak dihitung untuk kelurahan tanpa kasus konfirmasi.")
+        few = int(table["positif"].between(1, CFR_MIN_CASES - 1).sum())
+        if few:
+            notes.append(t("cfr_kecil", n=few, minimum=CFR_MIN_CASES))
     if population is None:
         notes.append(
             "Data penduduk per kelurahan tidak tersedia untuk wilayah ini: yang "

@@ -212,6 +212,7 @@ def situation_map(
     seed: int = 0,
     precision_deg: float = DEFAULT_PRECISION_DEG,
     public: bool = False,
+    bounds: tuple[float, float, float, float] | None = None,
 ) -> folium.Map:
     """Return the folium situation map: choropleth, symbols, legend, layer control.
 
@@ -254,6 +255,9 @@ def situation_map(
     public : bool
         Public release of a count: legend bounds from 1 to 4 read "<5" (give
         ``value_labels`` with the same rule for the tooltips).
+    bounds : tuple of float, optional
+        ``(south, west, north, east)`` in degrees where the map opens; by
+        default the bounds of all kelurahan.
 
     Returns
     -------
@@ -277,7 +281,7 @@ def situation_map(
         value_classes = public_classes(value_classes)
     labels = _value_labels(layer, value_column, value_labels)
 
-    fmap = _base_map(layer, basemap)
+    fmap = _base_map(layer, basemap, bounds)
     _add_choropleth(fmap, layer, value_classes, labels, indicator_label, precision_deg)
     facility_kinds = _add_facilities(fmap, facilities)
     resource_kinds = _add_resources(fmap, resources)
@@ -285,7 +289,8 @@ def situation_map(
         indicator_label, value_classes, facility_kinds, resource_kinds
     )
     _Legend(legend_html).add_to(fmap)
-    folium.LayerControl(collapsed=False).add_to(fmap)
+    # Collapsed, so it does not hide the east of the region on a small screen.
+    folium.LayerControl(collapsed=True).add_to(fmap)
 
     _use_local_assets(fmap, asset_base_url, asset_dir)
     return fmap
@@ -472,14 +477,24 @@ def _value_labels(
     return labels
 
 
-def _base_map(layer: gpd.GeoDataFrame, basemap: bool) -> folium.Map:
-    """Return an empty map fitted to the layer, with tiles when asked."""
-    min_lon, min_lat, max_lon, max_lat = layer.total_bounds
+def _base_map(
+    layer: gpd.GeoDataFrame,
+    basemap: bool,
+    bounds: tuple[float, float, float, float] | None = None,
+) -> folium.Map:
+    """Return an empty map fitted to ``bounds`` or the layer, tiles when asked."""
+    if bounds is None:
+        min_lon, min_lat, max_lon, max_lat = layer.total_bounds
+    else:
+        min_lat, min_lon, max_lat, max_lon = bounds
     fmap = folium.Map(
         location=[(min_lat + max_lat) / 2, (min_lon + max_lon) / 2],
         tiles=None,
         zoom_start=12,
         control_scale=True,
+        # Quarter zoom steps, so fitting the bounds fills the frame (Jakarta's
+        # mainland at whole steps would show half of Kepulauan Seribu too).
+        zoom_snap=0.25,
     )
     if basemap:
         folium.TileLayer(

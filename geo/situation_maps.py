@@ -62,7 +62,9 @@ def situation_map(
         )
     )
     facilities = None if region.facilities is None else region.facilities.valid
-    fmap = mapview.situation_map(
+    bounds = boundaries.view_bounds(region.kelurahan, region.pack.metric_crs)
+    # Open on the bulk of the region; far islands stay drawn, a zoom-out away.
+    return mapview.situation_map(
         layer,
         "value",
         indicator_label=indicator.label,
@@ -72,11 +74,8 @@ def situation_map(
         asset_base_url=asset_base_url,
         basemap=basemap,
         public=public and indicator.is_count,
+        bounds=(bounds.south, bounds.west, bounds.north, bounds.east),
     )
-    bounds = boundaries.view_bounds(region.kelurahan, region.pack.metric_crs)
-    # Open on the bulk of the region; far islands stay drawn, a zoom-out away.
-    fmap.fit_bounds([[bounds.south, bounds.west], [bounds.north, bounds.east]])
-    return fmap
 
 
 def resource_layer(resources: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame | None:

@@ -49,6 +49,55 @@ TEXT: dict[str, str] = {
         "Indikator '{value}' tidak tersedia untuk {wilayah} pada {tanggal}. "
         "Pilih salah satu: {choices}."
     ),
+    "err_indikator_tidak_dikenal": (
+        "Indikator '{value}' tidak dikenal; ditampilkan kasus konfirmasi kumulatif."
+    ),
+    "err_indikator_tidak_tersedia": (
+        "Indikator '{value}' tidak tersedia untuk tanggal ini; ditampilkan kasus "
+        "konfirmasi kumulatif."
+    ),
+    "err_tanggal_tidak_ada": (
+        "Tidak ada data untuk tanggal {value}. Tanggal data yang ada: {available}."
+    ),
+    # Peta Situasi page
+    "kpi_tanpa_kelurahan": "Kasus tanpa kelurahan",
+    "kpi_fasilitas": "Fasilitas kesehatan di peta",
+    "kpi_total_semua": (
+        "Total kasus konfirmasi wilayah termasuk {tanpa} kasus tanpa kelurahan: "
+        "{total}. Angka di atas, peta dan tabel menghitung kasus yang tercatat "
+        "di kelurahan."
+    ),
+    "kpi_help_kelurahan": (
+        "Jumlah atas kelurahan pada tanggal data; kasus tanpa kelurahan dihitung "
+        "terpisah."
+    ),
+    "seluruh_wilayah": "Seluruh wilayah",
+    "pilih_kelurahan_help": "Klik kelurahan di peta atau pilih di sini.",
+    "peta_dibuka_daratan": (
+        "Peta dibuka pada daratan; {n} kelurahan jauh ({names}) tetap tergambar: "
+        "perkecil peta untuk melihatnya."
+    ),
+    "tabel_tanpa_kelurahan": "Kasus tanpa kelurahan (tidak tergambar di peta):",
+    "mutu_fasilitas": "Mutu data fasilitas: {n} titik ditandai",
+    "kelurahan_menurut": "Kelurahan menurut {indikator}",
+    "sumber_data_per": "Sumber: {sumber}. Data per {tanggal}.",
+    "kolom_keterangan": "Keterangan",
+    "kolom_jenis": "Jenis",
+    "kolom_sumber": "Sumber",
+    "kolom_lintang": "Lintang",
+    "kolom_bujur": "Bujur",
+    "kolom_masalah": "Masalah",
+    "kolom_konfirmasi": "Konfirmasi",
+    "kolom_aktif": "Aktif",
+    "kolom_dirawat": "Dirawat",
+    "kolom_isolasi": "Isolasi",
+    "kolom_sembuh": "Sembuh",
+    "kolom_meninggal": "Meninggal",
+    "kolom_baru": "Baru sejak tanggal sebelumnya",
+    "cfr_kecil": (
+        "{n} kelurahan punya kurang dari {minimum} kasus konfirmasi: CFR-nya "
+        "berubah besar karena satu kematian, bacalah dengan hati-hati."
+    ),
     # --- map (display geometry, situation map) ---
     "err_display_no_crs": (
         "Lapisan batas wilayah tidak punya sistem koordinat (CRS). Tetapkan CRS-nya, "
@@ -1792,6 +1841,27 @@ def t(key: str, **values: object) -> str:
     """
     text = TEXT[key]
     return text.format(**values) if values else text
+
+
+MONTHS = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+    "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+
+
+def long_date(value: object) -> str:
+    """Return a date as people write it in Indonesian: "6 Oktober 2020"."""
+    stamp = pd.Timestamp(value)
+    return f"{stamp.day} {MONTHS[stamp.month - 1]} {stamp.year}"
+
+
+def dates_text(dates: list, most: int = 12) -> str:
+    """Return the data dates in words: all of them when few, else the span."""
+    if not dates:
+        return "–"
+    if len(dates) <= most:
+        return ", ".join(long_date(date) for date in dates)
+    return f"{long_date(dates[0])} sampai {long_date(dates[-1])} ({len(dates)} tanggal)"
 
 
 def fmt_int(value: float | int | None) -> str:

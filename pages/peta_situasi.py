@@ -46,10 +46,7 @@ with map_column:
     downloads.map_downloads(exports, public=public, key="situasi_peta_unduh")
     outlying = cache.view_bounds(view.pack.kode).outlying
     if outlying:
-        st.caption(
-            f"Peta dibuka pada daratan; {len(outlying)} kelurahan jauh "
-            f"({', '.join(outlying)}) tetap tergambar: perkecil peta untuk melihatnya."
-        )
+        st.caption(t("peta_dibuka_daratan", n=len(outlying), names=", ".join(outlying)))
 if clicked and clicked != st.session_state.get("peta_klik_terakhir"):
     st.session_state["peta_klik_terakhir"] = clicked
     st.session_state[state.KELURAHAN_WIDGET] = clicked
@@ -59,9 +56,9 @@ with detail_column:
     selected = st.selectbox(
         t("kelurahan"),
         [None, *sorted(names, key=names.get)],
-        format_func=lambda kode: "Seluruh wilayah" if kode is None else names[kode],
+        format_func=lambda kode: t("seluruh_wilayah") if kode is None else names[kode],
         key=state.KELURAHAN_WIDGET,
-        help="Klik kelurahan di peta atau pilih di sini.",
+        help=t("pilih_kelurahan_help"),
     )
     state.remember(state.SELECTED_KODE, selected)
     if selected is not None:
@@ -97,20 +94,19 @@ facility_notes = () if facilities is None else facilities.notes
 for note in (*region.notes, *result.notes, *facility_notes):
     st.warning(note)
 
-st.subheader(f"Kelurahan menurut {indicator.label.lower()}")
+st.subheader(t("kelurahan_menurut", indikator=indicator.label.lower()))
 widgets.kelurahan_table(result)
 downloads.table_downloads(exports, public=public, key="situasi_tabel_unduh")
 if len(result.unassigned):
-    st.caption(f"Kasus {t('tanpa_kelurahan')} (tidak tergambar di peta):")
-    st.dataframe(result.unassigned, hide_index=True)
+    st.caption(t("tabel_tanpa_kelurahan"))
+    widgets.unassigned_table(result)
 
 if facilities is not None and len(facilities.flagged):
-    with st.expander(f"Mutu data fasilitas: {len(facilities.flagged)} titik ditandai"):
-        st.dataframe(
-            facilities.flagged[["nama", "jenis", "sumber", "lat", "lon", "masalah"]],
-            hide_index=True,
-        )
+    with st.expander(t("mutu_fasilitas", n=len(facilities.flagged))):
+        widgets.flagged_facilities(facilities.flagged)
 
 sources = [source for source in (region.pack.kasus, region.pack.fasilitas) if source]
 source_text = "; ".join(source.sumber for source in sources)
-st.caption(f"Sumber: {source_text}. Data per {widgets.date_label(view.tanggal)}.")
+st.caption(
+    t("sumber_data_per", sumber=source_text, tanggal=widgets.date_label(view.tanggal))
+)

@@ -12,13 +12,8 @@ from streamlit_folium import st_folium
 from geo import indicators
 from geo.errors import GeoInputError
 from geo.regions import RegionPack
-from geo.text import fmt_int, fmt_num, fmt_signed, t
+from geo.text import dates_text, fmt_int, fmt_num, fmt_signed, long_date, t
 from ui import cache, state
-
-MONTHS = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-    "September", "Oktober", "November", "Desember",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -33,7 +28,7 @@ class View:
 
 def date_label(tanggal: pd.Timestamp) -> str:
     """Return a date as people write it: "6 Oktober 2020"."""
-    return f"{tanggal.day} {MONTHS[tanggal.month - 1]} {tanggal.year}"
+    return long_date(tanggal)
 
 
 def view_picker() -> View:
@@ -113,12 +108,7 @@ def _date_picker(
             default = candidate
         else:
             notices.append(
-                t(
-                    "err_tanggal_unknown",
-                    value=wanted,
-                    first=dates[0].date().isoformat(),
-                    last=dates[-1].date().isoformat(),
-                )
+                t("err_tanggal_tidak_ada", value=wanted, available=dates_text(dates))
                 + " Ditampilkan tanggal terakhir."
             )
     return st.sidebar.select_slider(
@@ -139,11 +129,10 @@ def _indicator_picker(
     keys = indicators.available_indicators(dates, tanggal, has_population)
     wanted = state.query_value("indikator") or st.session_state.get(state.INDICATOR)
     if wanted is not None and wanted not in keys:
-        if wanted in indicators.INDICATORS or state.query_value("indikator"):
-            notices.append(
-                f"Indikator '{wanted}' tidak tersedia untuk tanggal ini; "
-                "ditampilkan kasus konfirmasi kumulatif."
-            )
+        if wanted not in indicators.INDICATORS:
+            notices.append(t("err_indikator_tidak_dikenal", value=wanted))
+        elif state.query_value("indikator"):
+            notices.append(t("err_indikator_tidak_tersedia", value=wanted))
         wanted = None
     return st.sidebar.radio(
         t("indikator"),
@@ -179,14 +168,60 @@ def kpi_row(result: indicators.Situation, facility_count: int | None) -> None:
         column.metric(
             label,
             fmt_int(totals[key]),
-            None if change is None else fmt_signed(change),
+            _delta_text(change),
             delta_color="inverse",
+            help=t("kpi_help_kelurahan"),
         )
     unassigned = result.unassigned_totals.get("positif", 0.0)
-    columns[3].metric(f"Kasus {t('tanpa_kelurahan')}", fmt_int(unassigned))
+    columns[3].metric(t("kpi_tanpa_kelurahan"), fmt_int(unassigned))
     columns[4].metric(
-        "Fasilitas kesehatan di peta",
+        t("kpi_fasilitas"),
         "–" if facility_count is None else fmt_int(facility_count),
+    )
+    if unassigned:
+        total = totals["positif"] + unassigned
+        st.caption(
+            t("kpi_total_semua", tanpa=fmt_int(unassigned), total=fmt_int(total))
+        )
+
+
+def _delta_text(change: float | None) -> str | None:
+    # Streamlit reads the arrow from a leading ASCII "-"; fmt_signed's "−"
+    # (U+2212) would show a fall as a rise.
+    if change is None or pd.isna(change):
+        return None
+    return fmt_signed(change).replace("−", "-")
+
+
+def unassigned_table(result: indicators.Situation) -> None:
+    """Draw the rows without a kelurahan with labelled, Indonesian-format counts."""
+    table = result.unassigned
+    shown = {t("kolom_keterangan"): table["keterangan"]}
+    for column in ("positif", "aktif", "dirawat", "isolasi", "sembuh", "meninggal"):
+        shown[t(f"kolom_{'konfirmasi' if column == 'positif' else column}")] = table[
+            column
+        ].map(fmt_int)
+    shown[t("kolom_baru")] = table["baru"].map(fmt_signed)
+    st.dataframe(pd.DataFrame(shown), hide_index=True, width="stretch")
+
+
+def flagged_facilities(flagged: pd.DataFrame) -> None:
+    """Draw the facilities kept off the map with their reasons, fully readable."""
+    shown = pd.DataFrame(
+        {
+            t("nama"): flagged["nama"],
+            t("kolom_jenis"): flagged["jenis"],
+            t("kolom_sumber"): flagged["sumber"],
+            t("kolom_lintang"): flagged["lat"].map(lambda value: fmt_num(value, 6)),
+            t("kolom_bujur"): flagged["lon"].map(lambda value: fmt_num(value, 6)),
+            t("kolom_masalah"): flagged["masalah"],
+        }
+    )
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        column_config={t("kolom_masalah"): st.column_config.TextColumn(width="large")},
     )
 
 

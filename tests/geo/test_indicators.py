@@ -107,3 +107,14 @@ def test_region_series_sums_kelurahan_only(jakarta):
     assert series["positif_tanpa_kelurahan"].iloc[-1] == 127969
     one = indicators.region_series(jakarta.cases, "31.01.01.1001")
     assert one["positif"].iloc[-1] == 355
+
+
+def test_cfr_from_few_cases_is_flagged(five_kelurahan, small_cases):
+    result = indicators.situation(five_kelurahan, small_cases, DATES[2], "cfr")
+    # A has 6 cases (1 death): CFR 16,7 % from fewer than 20 cases
+    assert any("1 kelurahan punya kurang dari 20 kasus" in n for n in result.notes)
+
+
+def test_unknown_date_lists_the_dates_there_are(five_kelurahan, small_cases):
+    with pytest.raises(GeoInputError, match="23 September 2020, 30 September 2020"):
+        indicators.situation(five_kelurahan, small_cases, "2020-09-26")

@@ -57,6 +57,10 @@ def test_jakarta_from_the_url_with_267_kelurahan():
     assert table_sum(app, "Konfirmasi") == 686684
     assert metric(app, "Kasus tanpa kelurahan") == 127969
     assert table_sum(app, "Meninggal") == metric(app, "Meninggal kumulatif")
+    # active cases fell by 48.257 in July 2021: the arrow must point down
+    active = next(item for item in app.metric if item.label == "Kasus aktif")
+    assert active.delta == "-48.257"
+    assert any("814.653" in caption.value for caption in app.caption)
 
 
 @pytest.mark.parametrize(
