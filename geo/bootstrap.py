@@ -38,7 +38,7 @@ class BundledFile:
 
 
 def ensure_bundled(
-    engine: Engine, data_dir: Path = regions.DATA_DIR
+    engine: Engine, data_dir: Path = regions.DATA_DIR, kode: str | None = None
 ) -> list[BundledFile]:
     """Import every bundled region pack file the store has not seen yet.
 
@@ -48,6 +48,9 @@ def ensure_bundled(
         The store (:func:`geo.store.open_store`).
     data_dir : Path
         Folder holding the region packs.
+    kode : str, optional
+        Only the pack of this region (the app imports a pack when it is first
+        opened, so the first start shows the default region sooner).
 
     Returns
     -------
@@ -61,7 +64,10 @@ def ensure_bundled(
         If a pack file cannot be read (a broken pack is a fault to fix).
     """
     done: list[BundledFile] = []
-    for pack in regions.list_packs(data_dir):
+    packs = regions.list_packs(data_dir)
+    if kode is not None:
+        packs = [pack for pack in packs if pack.kode == kode]
+    for pack in packs:
         store.save_region(
             engine, pack.kode, pack.nama, pack.metric_crs, who=BUNDLED_WHO
         )

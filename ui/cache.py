@@ -28,11 +28,15 @@ from geo.regions import RegionData, RegionPack
 
 @st.cache_resource(show_spinner="Menyiapkan penyimpanan data…")
 def engine() -> Engine:
-    # One engine per process (opening runs migrations); the bundled packs are
-    # imported once, and a restart only hashes their files.
-    opened = store.open_store()
-    bootstrap.ensure_bundled(opened)
-    return opened
+    # One engine per process (opening runs migrations).
+    return store.open_store()
+
+
+@st.cache_resource(show_spinner="Memuat paket wilayah ke penyimpanan…")
+def bundled(kode: str) -> int:
+    # A bundled pack is imported the first time its region is opened, once per
+    # process; a restart only hashes its files.
+    return len(bootstrap.ensure_bundled(engine(), kode=kode))
 
 
 @st.cache_data(show_spinner=False)
@@ -42,11 +46,13 @@ def list_packs() -> list[RegionPack]:
 
 @st.cache_data(show_spinner="Membaca data wilayah…", max_entries=8)
 def load_region(kode: str) -> RegionData:
+    bundled(kode)
     return regions.load_region(kode, engine=engine())
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def kelurahan(kode: str) -> gpd.GeoDataFrame:
+    bundled(kode)
     return store.kelurahan(engine(), kode)
 
 

@@ -264,6 +264,9 @@ def write_button(
     if choice.kind == "batas":
         new_region = _new_region_fields()
         region_kode = new_region[0]
+    if region_kode:
+        # the bundled pack goes in first, so it never overwrites this newer file
+        cache.bundled(region_kode)
     earlier = (
         store.find_batch(engine, imports.KINDS[choice.kind], region_kode, sha)
         if region_kode
@@ -320,6 +323,7 @@ def _new_region_fields() -> tuple[str, str]:
 def editors(region_kode: str, who: str) -> None:
     """Draw the facility and resource tables as editors, each with a save button."""
     engine = cache.engine()
+    cache.bundled(region_kode)
     facilities = edits.facility_table(engine, region_kode)
     st.subheader(t("data_fasilitas"))
     if facilities.empty:

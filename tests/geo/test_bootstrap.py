@@ -101,3 +101,13 @@ def test_changed_case_file_shows_new_numbers(magelang_store, tmp_path):
     assert int(_on(region.cases, "2020-10-06")["positif"].sum()) == 203
     log = store.audit_log(engine, table_name="case_count")
     assert log["record_id"].iloc[0] == "33.71.01.1008@2020-10-06"
+
+
+def test_one_region_at_a_time(tmp_path):
+    engine = store.open_store(f"sqlite:///{tmp_path / 'cc.sqlite'}")
+
+    done = bootstrap.ensure_bundled(engine, kode=MAGELANG)
+
+    assert done and all(entry.is_new for entry in done)
+    assert set(store.batches(engine)["region_kode"]) == {MAGELANG}
+    assert store.case_counts(engine, JAKARTA).empty
