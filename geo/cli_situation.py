@@ -7,8 +7,9 @@ import math
 from typing import Any
 
 import pandas as pd
+from sqlalchemy import Engine
 
-from geo import indicators, regions
+from geo import bootstrap, indicators, regions, store
 from geo.cli import write_json, write_text
 from geo.errors import GeoInputError
 from geo.text import fmt_int, t
@@ -34,8 +35,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def regions_payload() -> list[dict[str, Any]]:
     """Return one entry per region pack with its data dates."""
     payload = []
-    for pack in regions.list_packs():
-        region = regions.load_region(pack.kode)
+    engine = store.open_store()
+    for pack in regions.list_regions(engine):
+        region = stored_region(pack.kode, engine)
         dates = indicators.data_dates(region.cases)
         payload.append(
             {
@@ -56,7 +58,7 @@ def regions_payload() -> list[dict[str, Any]]:
 
 def summary_payload(kode: str, tanggal: str | None) -> dict[str, Any]:
     """Return the totals per kelurahan, over kelurahan and without kelurahan."""
-    region = regions.load_region(kode)
+    region = stored_region(kode, store.open_store())
     dates = indicators.data_dates(region.cases)
     if not dates:
         raise GeoInputError(f"Wilayah {region.pack.nama} belum punya data kasus.")
@@ -92,6 +94,13 @@ def summary_payload(kode: str, tanggal: str | None) -> dict[str, Any]:
     }
 
 
+def stored_region(kode: str, engine: Engine) -> regions.RegionData:
+    """Return a region as the app shows it: from the store, its pack imported."""
+    regions.find_region(kode, engine)
+    bootstrap.ensure_bundled(engine, kode=kode)
+    return regions.load_region(kode, engine=engine)
+
+
 def run_regions(args: argparse.Namespace) -> int:
     """Print the region packs."""
     payload = regions_payload()
@@ -116,6 +125,12 @@ def run_summary(args: argparse.Namespace) -> int:
         return 0
     total = payload["total_kelurahan"]
     write_text(f"{payload['nama']} pada {payload['tanggal']}")
+    for row in sorted(payload["kelurahan"], key=lambda row: -(row["positif"] or 0)):
+        write_text(
+            f"  {row['kode']:<14} {row['nama']:<28} konfirmasi "
+            f"{fmt_int(row['positif']):>8}  aktif {fmt_int(row['aktif']):>6}  "
+            f"meninggal {fmt_int(row['meninggal']):>6}"
+        )
     write_text(f"  {t('ind_positif')} (kelurahan): {fmt_int(total['positif'])}")
     unassigned = payload["total_tanpa_kelurahan"].get("positif", 0)
     write_text(f"  {t('tanpa_kelurahan')}: {fmt_int(unassigned)}")
