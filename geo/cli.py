@@ -11,6 +11,7 @@ import argparse
 import importlib
 import json
 import logging
+import os
 import sys
 from typing import Any
 
@@ -59,3 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     except GeoInputError as err:
         sys.stderr.write(f"{err}\n")
         return 2
+    except BrokenPipeError:
+        # The reader closed the pipe early (``| head``): not a fault of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
