@@ -947,13 +947,7 @@ def _link_facilities(
                 t("note_store_facility_missing", value=name, nama=row["nama"])
             )
         elif name is not None:
-            raise GeoInputError(
-                t(
-                    "err_store_facility_name_unknown",
-                    value=name,
-                    wilayah=context.region_kode,
-                )
-            )
+            raise _unknown_facility_name(name, context.region_kode)
 
 
 def _facility_ids_by_name(session: Session, region_kode: str) -> dict[str, int]:
@@ -963,6 +957,12 @@ def _facility_ids_by_name(session: Session, region_kode: str) -> dict[str, int]:
                 tables.Facility.region_kode == region_kode
             )
         ).all()
+    )
+
+
+def _unknown_facility_name(name: str, region_kode: str) -> GeoInputError:
+    return GeoInputError(
+        t("err_store_facility_name_unknown", value=name, wilayah=region_kode)
     )
 
 
@@ -1184,13 +1184,7 @@ def _occupancy_rows(
         facility_ids = []
         for name in _required_text(frame, "fasilitas"):
             if name not in ids_by_name:
-                raise GeoInputError(
-                    t(
-                        "err_store_facility_name_unknown",
-                        value=name,
-                        wilayah=context.region_kode,
-                    )
-                )
+                raise _unknown_facility_name(name, context.region_kode)
             facility_ids.append(ids_by_name[name])
 
     columns: dict[str, list[Any]] = {
@@ -1649,9 +1643,7 @@ def update_resource(
     """
     who = _check_who(who)
     with Session(engine) as session, session.begin():
-        resource = session.get(tables.Resource, resource_id)
-        if resource is None:
-            raise GeoInputError(t("err_store_resource_unknown", value=resource_id))
+        resource = _require_resource(session, resource_id)
         return _apply_edit(session, resource, "resource", changes, RESOURCE_FIELDS, who)
 
 
@@ -1719,9 +1711,7 @@ def delete_resource(engine: Engine, resource_id: int, who: str) -> None:
     """
     who = _check_who(who)
     with Session(engine) as session, session.begin():
-        resource = session.get(tables.Resource, resource_id)
-        if resource is None:
-            raise GeoInputError(t("err_store_resource_unknown", value=resource_id))
+        resource = _require_resource(session, resource_id)
         before = _fields(resource, dict.fromkeys(RESOURCE_FIELDS))
         _audit(
             session, who, _utc_now(), "delete", "resource", resource_id, before, None
@@ -2083,6 +2073,13 @@ def _require_region(session: Session, region_kode: str) -> tables.Region:
     if region is None:
         raise GeoInputError(t("err_store_region_unknown", value=region_kode))
     return region
+
+
+def _require_resource(session: Session, resource_id: int) -> tables.Resource:
+    resource = session.get(tables.Resource, resource_id)
+    if resource is None:
+        raise GeoInputError(t("err_store_resource_unknown", value=resource_id))
+    return resource
 
 
 def _require_facility(
