@@ -497,15 +497,7 @@ def _base_map(
         zoom_snap=0.25,
     )
     if basemap:
-        folium.TileLayer(
-            tiles=TILE_URL,
-            attr=t("map_tile_attribution"),
-            name=t("map_layer_basemap"),
-            max_zoom=19,
-            # An overlay, so the layer control can switch it off ("tanpa peta dasar").
-            overlay=True,
-            control=True,
-        ).add_to(fmap)
+        _add_basemap(fmap)
     fmap.fit_bounds([[min_lat, min_lon], [max_lat, max_lon]])
     # White, not Leaflet's grey, behind the polygons: without tiles (offline or
     # "tanpa peta dasar") the grey "tidak ada data" fill must stand out.
@@ -513,6 +505,18 @@ def _base_map(
         Element("<style>div.leaflet-container{background:#fff}</style>")
     )
     return fmap
+
+
+def _add_basemap(fmap: folium.Map) -> None:
+    folium.TileLayer(
+        tiles=TILE_URL,
+        attr=t("map_tile_attribution"),
+        name=t("map_layer_basemap"),
+        max_zoom=19,
+        # An overlay, so the layer control can switch it off ("tanpa peta dasar").
+        overlay=True,
+        control=True,
+    ).add_to(fmap)
 
 
 def _add_choropleth(

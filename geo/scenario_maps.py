@@ -175,14 +175,7 @@ def _base_map(layer: gpd.GeoDataFrame, basemap: bool) -> folium.Map:
         control_scale=True,
     )
     if basemap:
-        folium.TileLayer(
-            tiles=mapview.TILE_URL,
-            attr=t("map_tile_attribution"),
-            name=t("map_layer_basemap"),
-            max_zoom=19,
-            overlay=True,
-            control=True,
-        ).add_to(fmap)
+        mapview._add_basemap(fmap)
     fmap.fit_bounds([[min_lat, min_lon], [max_lat, max_lon]])
     return fmap
 

@@ -17,7 +17,7 @@ import logging
 import math
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import geopandas as gpd
@@ -1081,15 +1081,7 @@ def site_facilities_from_points(
         "crs": metric_crs,
         "speed_kmh_setting": speed_kmh,
     }
-    return SitingResult(
-        model=result.model,
-        sites=result.sites,
-        assignment=result.assignment,
-        kpi=result.kpi,
-        solve=result.solve,
-        parameters=parameters,
-        notes=(*result.notes, *ignored),
-    )
+    return replace(result, parameters=parameters, notes=(*result.notes, *ignored))
 
 
 def project_points(
@@ -1420,15 +1412,7 @@ def site_facilities_from_layers(
         solver=solver,
         time_limit_s=time_limit_s,
     )
-    return SitingResult(
-        model=result.model,
-        sites=result.sites,
-        assignment=result.assignment,
-        kpi=result.kpi,
-        solve=result.solve,
-        parameters=result.parameters,
-        notes=(*notes, *result.notes),
-    )
+    return replace(result, notes=(*notes, *result.notes))
 
 
 def candidates_in_metres(candidates: pd.DataFrame, metric_crs: str) -> pd.DataFrame:

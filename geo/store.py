@@ -47,6 +47,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import (
     Engine,
+    Select,
     bindparam,
     create_engine,
     event,
@@ -343,13 +344,13 @@ def save_region(
 
 def regions(engine: Engine) -> pd.DataFrame:
     """Return the regions in the store: ``kode``, ``nama``, ``metric_crs``."""
-    with engine.connect() as connection:
-        rows = connection.execute(
-            select(
-                tables.Region.kode, tables.Region.nama, tables.Region.metric_crs
-            ).order_by(tables.Region.kode)
-        ).all()
-    return pd.DataFrame(rows, columns=["kode", "nama", "metric_crs"]).astype("string")
+    return _read_frame(
+        engine,
+        select(
+            tables.Region.kode, tables.Region.nama, tables.Region.metric_crs
+        ).order_by(tables.Region.kode),
+        ["kode", "nama", "metric_crs"],
+    ).astype("string")
 
 
 def write_import(
@@ -822,26 +823,7 @@ def _write_facilities(
     changes = _Changes()
     for row in rows:
         facility = stored.get(row["nama"])
-        if facility is None:
-            facility = tables.Facility(
-                region_kode=context.region_kode,
-                updated_at=context.now,
-                batch_id=context.batch_id,
-                **row,
-            )
-            session.add(facility)
-            session.flush()
-            _audit_add(session, context, "insert", "facility", facility.id, None, row)
-            changes.inserted += 1
-            continue
-        before = _fields(facility, row)
-        if before == row:
-            changes.unchanged += 1
-            continue
-        _assign(facility, row, context.now)
-        facility.batch_id = context.batch_id
-        _audit_add(session, context, "replace", "facility", facility.id, before, row)
-        changes.replaced += 1
+        _upsert(session, context, tables.Facility, facility, row, context.now, changes)
     return changes
 
 
@@ -891,27 +873,43 @@ def _write_resources(
     for row in rows:
         updated_at = row.pop("updated_at") or context.now
         resource = stored.get((row["jenis"], row["nama"]))
-        if resource is None:
-            resource = tables.Resource(
-                region_kode=context.region_kode,
-                updated_at=updated_at,
-                batch_id=context.batch_id,
-                **row,
-            )
-            session.add(resource)
-            session.flush()
-            _audit_add(session, context, "insert", "resource", resource.id, None, row)
-            changes.inserted += 1
-            continue
-        before = _fields(resource, row)
-        if before == row:
-            changes.unchanged += 1
-            continue
-        _assign(resource, row, updated_at)
-        resource.batch_id = context.batch_id
-        _audit_add(session, context, "replace", "resource", resource.id, before, row)
-        changes.replaced += 1
+        _upsert(session, context, tables.Resource, resource, row, updated_at, changes)
     return changes
+
+
+def _upsert(
+    session: Session,
+    context: _ImportContext,
+    model: type[tables.Facility] | type[tables.Resource],
+    record: tables.Facility | tables.Resource | None,
+    row: dict[str, Any],
+    updated_at: dt.datetime,
+    changes: _Changes,
+) -> None:
+    """Insert ``row`` as a new ``model`` or replace ``record``'s fields, audited."""
+    table_name = model.__tablename__
+    if record is None:
+        record = model(
+            region_kode=context.region_kode,
+            updated_at=updated_at,
+            batch_id=context.batch_id,
+            **row,
+        )
+        session.add(record)
+        session.flush()
+        _audit_add(session, context, "insert", table_name, record.id, None, row)
+        changes.inserted += 1
+        return
+
+    before = _fields(record, row)
+    if before == row:
+        changes.unchanged += 1
+        return
+
+    _assign(record, row, updated_at)
+    record.batch_id = context.batch_id
+    _audit_add(session, context, "replace", table_name, record.id, before, row)
+    changes.replaced += 1
 
 
 def _resource_rows(
@@ -937,13 +935,7 @@ def _link_facilities(
     rows: list[dict[str, Any]],
     changes: _Changes,
 ) -> None:
-    ids_by_name = dict(
-        session.execute(
-            select(tables.Facility.nama, tables.Facility.id).where(
-                tables.Facility.region_kode == context.region_kode
-            )
-        ).all()
-    )
+    ids_by_name = _facility_ids_by_name(session, context.region_kode)
     for row in rows:
         name = row.pop("fasilitas")
         if row["facility_id"] is not None:
@@ -955,13 +947,23 @@ def _link_facilities(
                 t("note_store_facility_missing", value=name, nama=row["nama"])
             )
         elif name is not None:
-            raise GeoInputError(
-                t(
-                    "err_store_facility_name_unknown",
-                    value=name,
-                    wilayah=context.region_kode,
-                )
+            raise _unknown_facility_name(name, context.region_kode)
+
+
+def _facility_ids_by_name(session: Session, region_kode: str) -> dict[str, int]:
+    return dict(
+        session.execute(
+            select(tables.Facility.nama, tables.Facility.id).where(
+                tables.Facility.region_kode == region_kode
             )
+        ).all()
+    )
+
+
+def _unknown_facility_name(name: str, region_kode: str) -> GeoInputError:
+    return GeoInputError(
+        t("err_store_facility_name_unknown", value=name, wilayah=region_kode)
+    )
 
 
 def _remove_examples(
@@ -1178,23 +1180,11 @@ def _occupancy_rows(
             _require_facility(session, facility_id, context.region_kode)
     else:
         _require_columns(frame, ("fasilitas",), "okupansi")
-        ids_by_name = dict(
-            session.execute(
-                select(tables.Facility.nama, tables.Facility.id).where(
-                    tables.Facility.region_kode == context.region_kode
-                )
-            ).all()
-        )
+        ids_by_name = _facility_ids_by_name(session, context.region_kode)
         facility_ids = []
         for name in _required_text(frame, "fasilitas"):
             if name not in ids_by_name:
-                raise GeoInputError(
-                    t(
-                        "err_store_facility_name_unknown",
-                        value=name,
-                        wilayah=context.region_kode,
-                    )
-                )
+                raise _unknown_facility_name(name, context.region_kode)
             facility_ids.append(ids_by_name[name])
 
     columns: dict[str, list[Any]] = {
@@ -1236,14 +1226,13 @@ def case_counts(engine: Engine, region_kode: str) -> pd.DataFrame:
     """
     model = tables.CaseCount
     columns = ["kode", "keterangan", "tanggal", *CASE_COUNT_COLUMNS]
-    with engine.connect() as connection:
-        rows = connection.execute(
-            select(*_columns(model, columns))
-            .where(model.region_kode == region_kode)
-            .order_by(model.tanggal, model.lokasi)
-        ).all()
-
-    frame = pd.DataFrame(rows, columns=columns)
+    frame = _read_frame(
+        engine,
+        select(*_columns(model, columns))
+        .where(model.region_kode == region_kode)
+        .order_by(model.tanggal, model.lokasi),
+        columns,
+    )
     frame["kode"] = frame["kode"].astype("string")
     frame["keterangan"] = frame["keterangan"].astype("string")
     frame["tanggal"] = pd.to_datetime(frame["tanggal"]).astype("datetime64[ns]")
@@ -1288,14 +1277,13 @@ def facilities(engine: Engine, region_kode: str) -> gpd.GeoDataFrame:
         "is_example",
         "updated_at",
     ]
-    with engine.connect() as connection:
-        rows = connection.execute(
-            select(*_columns(model, columns))
-            .where(model.region_kode == region_kode)
-            .order_by(model.nama)
-        ).all()
-
-    frame = pd.DataFrame(rows, columns=columns)
+    frame = _read_frame(
+        engine,
+        select(*_columns(model, columns))
+        .where(model.region_kode == region_kode)
+        .order_by(model.nama),
+        columns,
+    )
     for name in ("nama", "jenis", "alamat", "kelurahan_alamat", "sumber"):
         frame[name] = frame[name].astype("string")
     for name in CAPACITY_COLUMNS:
@@ -1316,20 +1304,19 @@ def occupancy(engine: Engine, region_kode: str) -> pd.DataFrame:
     """
     model = tables.FacilityOccupancy
     columns = ["facility_id", "nama", "tanggal", *OCCUPANCY_COLUMNS]
-    with engine.connect() as connection:
-        rows = connection.execute(
-            select(
-                model.facility_id,
-                tables.Facility.nama,
-                model.tanggal,
-                *_columns(model, OCCUPANCY_COLUMNS),
-            )
-            .join(tables.Facility, tables.Facility.id == model.facility_id)
-            .where(tables.Facility.region_kode == region_kode)
-            .order_by(model.tanggal, tables.Facility.nama)
-        ).all()
-
-    frame = pd.DataFrame(rows, columns=columns)
+    frame = _read_frame(
+        engine,
+        select(
+            model.facility_id,
+            tables.Facility.nama,
+            model.tanggal,
+            *_columns(model, OCCUPANCY_COLUMNS),
+        )
+        .join(tables.Facility, tables.Facility.id == model.facility_id)
+        .where(tables.Facility.region_kode == region_kode)
+        .order_by(model.tanggal, tables.Facility.nama),
+        columns,
+    )
     frame["nama"] = frame["nama"].astype("string")
     frame["tanggal"] = pd.to_datetime(frame["tanggal"]).astype("datetime64[ns]")
     for name in OCCUPANCY_COLUMNS:
@@ -1372,22 +1359,21 @@ def resources(engine: Engine, region_kode: str) -> gpd.GeoDataFrame:
         "updated_at",
         "is_example",
     ]
-    with engine.connect() as connection:
-        rows = connection.execute(
-            select(
-                *_columns(model, columns[:7]),
-                tables.Facility.nama,
-                tables.Facility.lat,
-                tables.Facility.lon,
-                model.updated_at,
-                model.is_example,
-            )
-            .outerjoin(tables.Facility, tables.Facility.id == model.facility_id)
-            .where(model.region_kode == region_kode)
-            .order_by(model.jenis, model.nama)
-        ).all()
-
-    frame = pd.DataFrame(rows, columns=columns)
+    frame = _read_frame(
+        engine,
+        select(
+            *_columns(model, columns[:7]),
+            tables.Facility.nama,
+            tables.Facility.lat,
+            tables.Facility.lon,
+            model.updated_at,
+            model.is_example,
+        )
+        .outerjoin(tables.Facility, tables.Facility.id == model.facility_id)
+        .where(model.region_kode == region_kode)
+        .order_by(model.jenis, model.nama),
+        columns,
+    )
     has_own = frame["lat"].notna() & frame["lon"].notna()
     frame["lat"] = frame["lat"].where(has_own, frame["facility_lat"]).astype(float)
     frame["lon"] = frame["lon"].where(has_own, frame["facility_lon"]).astype(float)
@@ -1420,14 +1406,13 @@ def population(engine: Engine, region_kode: str) -> pd.Series:
         region has no population data (Kota Magelang): never invented.
     """
     model = tables.Population
-    with engine.connect() as connection:
-        rows = connection.execute(
-            select(model.kode, model.as_of, model.persons)
-            .where(model.region_kode == region_kode)
-            .order_by(model.kode, model.as_of)
-        ).all()
-
-    frame = pd.DataFrame(rows, columns=["kode", "as_of", "persons"])
+    frame = _read_frame(
+        engine,
+        select(model.kode, model.as_of, model.persons)
+        .where(model.region_kode == region_kode)
+        .order_by(model.kode, model.as_of),
+        ["kode", "as_of", "persons"],
+    )
     newest = frame.drop_duplicates("kode", keep="last")
     series = pd.Series(
         newest["persons"].to_numpy(),
@@ -1490,9 +1475,7 @@ def batches(
         query = query.where(model.region_kode == region_kode)
     if kind is not None:
         query = query.where(model.kind == kind)
-    with engine.connect() as connection:
-        rows = connection.execute(query).all()
-    return pd.DataFrame(rows, columns=columns)
+    return _read_frame(engine, query, columns)
 
 
 def quarantine(engine: Engine, batch_id: int) -> pd.DataFrame:
@@ -1502,19 +1485,19 @@ def quarantine(engine: Engine, batch_id: int) -> pd.DataFrame:
     (Bahasa Indonesia) and ``original`` (dict of the row's values as text).
     """
     model = tables.QuarantineRow
-    with engine.connect() as connection:
-        rows = connection.execute(
-            select(
-                model.row_number,
-                model.column_name,
-                model.value,
-                model.reason,
-                model.original,
-            )
-            .where(model.batch_id == batch_id)
-            .order_by(model.row_number, model.id)
-        ).all()
-    frame = pd.DataFrame(rows, columns=["row", "column", "value", "reason", "original"])
+    frame = _read_frame(
+        engine,
+        select(
+            model.row_number,
+            model.column_name,
+            model.value,
+            model.reason,
+            model.original,
+        )
+        .where(model.batch_id == batch_id)
+        .order_by(model.row_number, model.id),
+        ["row", "column", "value", "reason", "original"],
+    )
     frame["row"] = frame["row"].astype("Int64")
     return frame
 
@@ -1588,9 +1571,7 @@ def audit_log(
         query = query.where(model.record_id == str(record_id))
     if batch_id is not None:
         query = query.where(model.batch_id == batch_id)
-    with engine.connect() as connection:
-        rows = connection.execute(query).all()
-    frame = pd.DataFrame(rows, columns=columns)
+    frame = _read_frame(engine, query, columns)
     frame["batch_id"] = frame["batch_id"].astype("Int64")
     return frame
 
@@ -1662,9 +1643,7 @@ def update_resource(
     """
     who = _check_who(who)
     with Session(engine) as session, session.begin():
-        resource = session.get(tables.Resource, resource_id)
-        if resource is None:
-            raise GeoInputError(t("err_store_resource_unknown", value=resource_id))
+        resource = _require_resource(session, resource_id)
         return _apply_edit(session, resource, "resource", changes, RESOURCE_FIELDS, who)
 
 
@@ -1732,9 +1711,7 @@ def delete_resource(engine: Engine, resource_id: int, who: str) -> None:
     """
     who = _check_who(who)
     with Session(engine) as session, session.begin():
-        resource = session.get(tables.Resource, resource_id)
-        if resource is None:
-            raise GeoInputError(t("err_store_resource_unknown", value=resource_id))
+        resource = _require_resource(session, resource_id)
         before = _fields(resource, dict.fromkeys(RESOURCE_FIELDS))
         _audit(
             session, who, _utc_now(), "delete", "resource", resource_id, before, None
@@ -1940,13 +1917,13 @@ def list_scenarios(engine: Engine, region_kode: str) -> pd.DataFrame:
         "adopted_by",
         "adopted_at",
     ]
-    with engine.connect() as connection:
-        rows = connection.execute(
-            select(*_columns(model, columns))
-            .where(model.region_kode == region_kode)
-            .order_by(model.id.desc())
-        ).all()
-    frame = pd.DataFrame(rows, columns=columns)
+    frame = _read_frame(
+        engine,
+        select(*_columns(model, columns))
+        .where(model.region_kode == region_kode)
+        .order_by(model.id.desc()),
+        columns,
+    )
     frame["is_adopted"] = frame["is_adopted"].astype(bool)
     return frame
 
@@ -2096,6 +2073,13 @@ def _require_region(session: Session, region_kode: str) -> tables.Region:
     if region is None:
         raise GeoInputError(t("err_store_region_unknown", value=region_kode))
     return region
+
+
+def _require_resource(session: Session, resource_id: int) -> tables.Resource:
+    resource = session.get(tables.Resource, resource_id)
+    if resource is None:
+        raise GeoInputError(t("err_store_resource_unknown", value=resource_id))
+    return resource
 
 
 def _require_facility(
@@ -2272,6 +2256,12 @@ def _utc_now() -> dt.datetime:
 
 def _columns(model: type[tables.Base], names: Iterable[str]) -> list[Any]:
     return [getattr(model, name) for name in names]
+
+
+def _read_frame(engine: Engine, statement: Select, columns: list[str]) -> pd.DataFrame:
+    with engine.connect() as connection:
+        rows = connection.execute(statement).all()
+    return pd.DataFrame(rows, columns=columns)
 
 
 def _fields(record: Any, names: Iterable[str]) -> dict[str, Any]:

@@ -121,16 +121,37 @@ def distribution_tab(place: Place) -> None:
     _show_distribution(place, parameters)
 
 
+def _kept_result(
+    kind: str, place: Place, parameters: dict[str, Any]
+) -> dict[str, Any] | None:
+    """Return the kept result of ``kind`` for the place, saying when it is stale."""
+    kept = ui.last_result(kind, place.pack.kode)
+    if kept is not None and ui.is_stale(kind, parameters):
+        st.info(t("skn_basi"))
+    return kept
+
+
+def _circuity_field(name: str) -> float:
+    return field(
+        st.number_input,
+        name,
+        siting.DEFAULT_CIRCUITY,
+        t("skn_faktor"),
+        min_value=1.0,
+        max_value=3.0,
+        step=0.05,
+        help=t("skn_faktor_bantuan"),
+    )
+
+
 def _with_notes(result: Any, notes: tuple[str, ...]) -> Any:
     return dataclasses.replace(result, notes=(*notes, *result.notes))
 
 
 def _show_distribution(place: Place, parameters: dict) -> None:
-    kept = ui.last_result("distribusi", place.pack.kode)
+    kept = _kept_result("distribusi", place, parameters)
     if kept is None:
         return
-    if ui.is_stale("distribusi", parameters):
-        st.info(t("skn_basi"))
     result = kept["parts"]["distribusi"]
     resource = kept["parameters"]["masukan"].get("dist_sumber_daya") or ""
     table = result.table
@@ -207,16 +228,7 @@ def siting_tab(place: Place) -> None:
             step=100.0 if unit == "m" else 1.0,
             help=t("skn_radius_bantuan"),
         )
-        circuity = field(
-            st.number_input,
-            "lok_faktor",
-            siting.DEFAULT_CIRCUITY,
-            t("skn_faktor"),
-            min_value=1.0,
-            max_value=3.0,
-            step=0.05,
-            help=t("skn_faktor_bantuan"),
-        )
+        circuity = _circuity_field("lok_faktor")
         speed = field(
             st.number_input,
             "lok_kecepatan",
@@ -354,11 +366,9 @@ def _jenis_picker(kinds: list[str]) -> list[str]:
 
 
 def _show_siting(place: Place, parameters: dict) -> None:
-    kept = ui.last_result("lokasi", place.pack.kode)
+    kept = _kept_result("lokasi", place, parameters)
     if kept is None:
         return
-    if ui.is_stale("lokasi", parameters):
-        st.info(t("skn_basi"))
     result = kept["parts"]["lokasi"]
     candidates = pd.DataFrame.from_records(kept["parameters"]["kandidat"])
     show_siting_result(place, result, candidates, key="skn_peta_lokasi")
@@ -540,16 +550,7 @@ def referral_tab(place: Place) -> None:
             min_value=1,
             step=1,
         )
-        circuity = field(
-            st.number_input,
-            "rjk_faktor",
-            siting.DEFAULT_CIRCUITY,
-            t("skn_faktor"),
-            min_value=1.0,
-            max_value=3.0,
-            step=0.05,
-            help=t("skn_faktor_bantuan"),
-        )
+        circuity = _circuity_field("rjk_faktor")
     facilities = None if region.facilities is None else region.facilities.valid
     hospitals = scenario.facility_candidates(facilities, ["RS"])
     st.markdown(f"**{t('skn_rs_judul')}**")
@@ -603,11 +604,9 @@ def referral_tab(place: Place) -> None:
 
 
 def _show_referral(place: Place, parameters: dict) -> None:
-    kept = ui.last_result("rujukan", place.pack.kode)
+    kept = _kept_result("rujukan", place, parameters)
     if kept is None:
         return
-    if ui.is_stale("rujukan", parameters):
-        st.info(t("skn_basi"))
     show_referral_result(kept["parts"])
     ui.save_form("rujukan", place)
 
@@ -742,11 +741,9 @@ def stock_tab(place: Place) -> None:
             as_of=place.tanggal,
         )
         ui.remember_result("stok", parameters, {"stok": result})
-    kept = ui.last_result("stok", place.pack.kode)
+    kept = _kept_result("stok", place, parameters)
     if kept is None:
         return
-    if ui.is_stale("stok", parameters):
-        st.info(t("skn_basi"))
     show_stock_result(kept["parts"]["stok"])
     ui.save_form("stok", place)
 
