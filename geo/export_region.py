@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import pandas as pd
@@ -24,7 +25,6 @@ from branca.element import Element
 
 from geo import charts, indicators, situation_maps
 from geo.boundaries import view_bounds
-from geo.briefing import BriefingInput, KpiRow, build_briefing
 from geo.cases import COUNT_COLUMNS
 from geo.errors import GeoInputError
 from geo.export import date_label
@@ -45,6 +45,9 @@ from geo.indicators import (
 )
 from geo.regions import RegionData
 from geo.text import t
+
+if TYPE_CHECKING:
+    from geo.briefing import BriefingInput
 
 logger = logging.getLogger(__name__)
 
@@ -392,6 +395,9 @@ def region_series(inputs: ExportInputs) -> pd.DataFrame:
 
 def briefing_input(inputs: ExportInputs, *, map_html: str | None) -> BriefingInput:
     """Return the briefing content: the page's KPIs, top kelurahan, curve, notes."""
+    # reportlab takes about 0.5 s to import; only a briefing needs it.
+    from geo.briefing import BriefingInput, KpiRow
+
     result = inputs.situation
     totals, before = result.totals, result.previous_totals
     labels = {
@@ -652,6 +658,8 @@ def _briefing_bytes(
     del fmt, chart
     page = map_html(inputs, public=public, picture=True)
     content = briefing_input(inputs, map_html=page)
+    from geo.briefing import build_briefing
+
     return build_briefing(content, renderer, public=public)
 
 

@@ -18,10 +18,9 @@ import math
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import geopandas as gpd
-import networkx as nx
 import numpy as np
 import pandas as pd
 import pulp
@@ -39,6 +38,9 @@ from geo.allocation import (
 from geo.crs import GEOGRAPHIC_CRS, utm_south_for_lon
 from geo.errors import GeoInputError
 from geo.text import fmt_int, fmt_num, t
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 logger = logging.getLogger(__name__)
 
@@ -201,6 +203,8 @@ def network_cost(
     missing = [node for node in [*demand_nodes, *candidate_nodes] if node not in graph]
     if missing:
         raise GeoInputError(t("alok_err_simpul", value=missing[0], count=len(missing)))
+
+    import networkx as nx  # only road-network costs need it (0.3 s import)
 
     distance = np.full((len(demand_nodes), len(candidate_nodes)), math.inf)
     for column, source in enumerate(candidate_nodes):
