@@ -22,6 +22,7 @@ _configure_logging()
 navigation = st.navigation(
     [
         st.Page("pages/peta_situasi.py", title=t("page_peta"), icon="🗺️", default=True),
+        st.Page("pages/hotspot.py", title=t("page_hotspot"), icon="🔥"),
     ]
 )
 navigation.run()

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RENDERING = {"mapview", "situation_maps", "charts", "display"}
+RENDERING = {"mapview", "situation_maps", "charts", "display", "hotspot_maps"}
 RENDER_PREFIXES = ("export", "briefing", "cli")
 
 

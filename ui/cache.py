@@ -7,8 +7,17 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from geo import boundaries, display, indicators, regions, situation_maps
+from geo import (
+    boundaries,
+    cli_hotspots,
+    display,
+    hotspot_maps,
+    indicators,
+    regions,
+    situation_maps,
+)
 from geo.regions import RegionData, RegionPack
+from geo.text import t
 
 
 @st.cache_data(show_spinner=False)
@@ -63,3 +72,66 @@ def situation_map(kode: str, tanggal: str, indicator: str, basemap: bool) -> fol
     return situation_maps.situation_map(
         region, result, layer=display_layer(kode), basemap=basemap
     )
+
+
+# --- hotspot page ---
+@st.cache_data(show_spinner=t("hsp_spinner_region"), max_entries=8)
+def hotspot_inputs(kode: str) -> cli_hotspots.RegionInputs:
+    return cli_hotspots.load_region_inputs(kode)
+
+
+@st.cache_data(show_spinner=t("hsp_spinner"), max_entries=16)
+def hotspot_report(
+    kode: str,
+    tanggal: str,
+    window_days: int,
+    indikator: str,
+    level: str,
+    weights: str,
+    k: int,
+    distance_m: float | None,
+    permutations: int,
+    seed: int,
+    fdr: bool,
+) -> cli_hotspots.HotspotReport:
+    return cli_hotspots.hotspot_report(
+        hotspot_inputs(kode),
+        tanggal=tanggal,
+        window_days=window_days,
+        indikator=indikator,
+        level=level,
+        weights=weights,
+        k=k,
+        distance_m=distance_m,
+        permutations=permutations,
+        seed=seed,
+        fdr=fdr,
+    )
+
+
+@st.cache_resource(show_spinner=t("hsp_spinner_map"), max_entries=32)
+def hotspot_map(
+    kind: str,
+    kode: str,
+    tanggal: str,
+    window_days: int,
+    indikator: str,
+    level: str,
+    weights: str,
+    k: int,
+    distance_m: float | None,
+    permutations: int,
+    seed: int,
+    fdr: bool,
+) -> list[folium.Map]:
+    # Keyed like hotspot_report and shared read-only like situation_map: kind
+    # "gi", "lisa", "emerging" gives one class map, "values" raw beside smoothed.
+    report = hotspot_report(
+        kode, tanggal, window_days, indikator, level, weights, k, distance_m,
+        permutations, seed, fdr,
+    )  # fmt: skip
+    layer = display_layer(kode) if level == "kelurahan" else None
+    if kind == "values":
+        columns, labels = hotspot_maps.value_columns(report.hotspots, indikator)
+        return hotspot_maps.value_maps(report.hotspots, columns, labels, layer=layer)
+    return [hotspot_maps.class_map(report.hotspots, kind, layer=layer)]

@@ -35,3 +35,18 @@ def query_value(name: str) -> str | None:
 def remember(key: str, value: object) -> None:
     """Store a widget's value under a key no widget owns, so it outlives the page."""
     st.session_state[key] = value
+
+
+# Hotspot page: chosen settings kept under keys no widget owns (F02), and the
+# widget keys. The URL carries the same choices (see widgets.hotspot_controls).
+HOTSPOT_CHOICES = "hotspot_pilihan"
+HOTSPOT_WINDOW_WIDGET = "hotspot_jendela_widget"
+HOTSPOT_INDICATOR_WIDGET = "hotspot_nilai_widget"
+HOTSPOT_LEVEL_WIDGET = "hotspot_tingkat_widget"
+HOTSPOT_NEIGHBOURS_WIDGET = "hotspot_tetangga_widget"
+HOTSPOT_K_WIDGET = "hotspot_k_widget"
+HOTSPOT_DISTANCE_WIDGET = "hotspot_jarak_widget"
+HOTSPOT_PERMUTATIONS_WIDGET = "hotspot_permutasi_widget"
+HOTSPOT_SEED_WIDGET = "hotspot_seed_widget"
+HOTSPOT_FDR_WIDGET = "hotspot_fdr_widget"
+HOTSPOT_MAP_WIDGET = "hotspot_peta"
