@@ -496,7 +496,7 @@ def _number_text(value: float, decimals: int) -> str:
 
 
 def _value_style(classes: mapview.ValueClasses, index: object) -> dict[str, object]:
-    if index is pd.NA or index is None:
+    if index is None or pd.isna(index):
         return mapview.NO_DATA_STYLE
     return {**mapview.CLASS_STYLE, "fillColor": classes.colours[int(index)]}
 
