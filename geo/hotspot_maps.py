@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from geo import mapview
+from geo.boundaries import ViewBounds
 from geo.errors import GeoInputError
 from geo.hotspots import (
     ISLAND,
@@ -169,6 +170,7 @@ def class_map(
     kind: str,
     *,
     layer: gpd.GeoDataFrame | None = None,
+    view: ViewBounds | None = None,
     asset_base_url: str | None = mapview.DEFAULT_ASSET_BASE_URL,
     asset_dir: Path = mapview.DEFAULT_ASSET_DIR,
     basemap: bool = True,
@@ -185,6 +187,9 @@ def class_map(
         Polygons to draw, with ``kode`` matching the result's units (e.g. the
         kelurahan simplified by :func:`geo.display.display_geometry`); by
         default the result's own geometry.
+    view : ViewBounds or None
+        Where the map opens (:func:`geo.boundaries.view_bounds`: the bulk of
+        the region, far islands a zoom-out away); by default all units.
     asset_base_url, asset_dir, basemap
         As for :func:`geo.mapview.situation_map`.
 
@@ -222,8 +227,8 @@ def class_map(
     tooltip = {"nama": level.capitalize(), "kelas": t(_TITLE_KEYS[kind])}
     if result.settings.level == "kelurahan":
         tooltip = {"nama": t("kelurahan"), "kecamatan": t("kecamatan"), **tooltip}
-    tooltip["nilai"] = result.settings.value_label
-    return mapview.polygon_map(
+    tooltip["nilai"] = _capitalised(result.settings.value_label)
+    fmap = mapview.polygon_map(
         frame,
         styles,
         tooltip=tooltip,
@@ -234,6 +239,7 @@ def class_map(
         asset_dir=asset_dir,
         basemap=basemap,
     )
+    return _open_on(fmap, view)
 
 
 def value_columns(
@@ -256,7 +262,7 @@ def value_columns(
         known; the new cases alone when it is not.
     """
     if "rate_per_10k" not in result.table.columns:
-        return ("value",), (result.settings.value_label,)
+        return ("value",), (_capitalised(result.settings.value_label),)
     smoothed = "rate_eb_per_10k" if indikator == "insidens_eb" else "rate_seb_per_10k"
     return (
         ("rate_per_10k", smoothed),
@@ -270,6 +276,7 @@ def value_maps(
     labels: tuple[str, ...],
     *,
     layer: gpd.GeoDataFrame | None = None,
+    view: ViewBounds | None = None,
     asset_base_url: str | None = mapview.DEFAULT_ASSET_BASE_URL,
     basemap: bool = True,
 ) -> list[folium.Map]:
@@ -283,8 +290,8 @@ def value_maps(
         E.g. ``("rate_per_10k", "rate_seb_per_10k")`` for raw beside smoothed.
     labels : tuple of str
         Indicator name of each map, in Bahasa Indonesia.
-    layer : geopandas.GeoDataFrame or None
-        Polygons to draw (see :func:`class_map`).
+    layer, view
+        Polygons to draw and where the map opens (see :func:`class_map`).
     asset_base_url, basemap
         As for :func:`geo.mapview.situation_map`.
 
@@ -326,18 +333,17 @@ def value_maps(
             for text, colour in zip(classes.labels, classes.colours, strict=True)
         ]
         entries.append((t("tidak_ada_data"), mapview.NO_DATA_STYLE))
-        maps.append(
-            mapview.polygon_map(
-                frame,
-                styles,
-                tooltip={"nama": level.capitalize(), "nilai": label},
-                layer_name=label,
-                legend_title=label,
-                legend_entries=entries,
-                asset_base_url=asset_base_url,
-                basemap=basemap,
-            )
+        fmap = mapview.polygon_map(
+            frame,
+            styles,
+            tooltip={"nama": level.capitalize(), "nilai": label},
+            layer_name=label,
+            legend_title=label,
+            legend_entries=entries,
+            asset_base_url=asset_base_url,
+            basemap=basemap,
         )
+        maps.append(_open_on(fmap, view))
     return maps
 
 
@@ -376,8 +382,7 @@ def hotspot_table(
     shown[t("hsp_col_lisa_class")] = table["lisa_label"]
     if "emerging_label" in table.columns:
         shown[t("hsp_col_emerging")] = table["emerging_label"]
-    label = result.settings.value_label
-    shown[label[:1].upper() + label[1:]] = [
+    shown[_capitalised(result.settings.value_label)] = [
         _number_text(value, 0) for value in table["value"]
     ]
     for name in RATE_COLUMNS:
@@ -475,6 +480,16 @@ def _map_frame(
         geometry=geometry,
         crs=crs,
     )
+
+
+def _open_on(fmap: folium.Map, view: ViewBounds | None) -> folium.Map:
+    if view is not None:
+        fmap.fit_bounds([[view.south, view.west], [view.north, view.east]])
+    return fmap
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _class_text(code: str) -> str:

@@ -695,6 +695,11 @@ TEXT: dict[str, str] = {
     "hsp_menonjol_tinggi": "menonjol tinggi (tidak signifikan setelah koreksi)",
     "hsp_menonjol_rendah": "menonjol rendah (tidak signifikan setelah koreksi)",
     "hsp_values": "Nilai mentah dan dihaluskan",
+    "hsp_values_raw": "Nilai mentah",
+    "hsp_outlying": (
+        "Peta dibuka pada daratan; {n} wilayah jauh ({names}) tetap tergambar: "
+        "perkecil peta untuk melihatnya."
+    ),
     "hsp_values_caption": (
         "Kedua peta memakai kelas yang sama (kuantil), sehingga warna yang sama "
         "berarti nilai yang sama."

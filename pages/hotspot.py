@@ -43,7 +43,7 @@ st.title(t("hsp_title", wilayah=view.pack.nama))
 st.caption(
     t(
         "hsp_caption",
-        label=settings.value_label,
+        label=settings.value_label[:1].upper() + settings.value_label[1:],
         level=level,
         permutations=fmt_int(settings.permutations),
         seed=settings.seed,
@@ -70,6 +70,9 @@ with gi_column:
 with lisa_column:
     st.subheader(t("hsp_map_lisa"))
     widgets.hotspot_map(maps["lisa"], key=f"{state.HOTSPOT_MAP_WIDGET}_lisa")
+outlying = cache.view_bounds(view.pack.kode).outlying
+if outlying:
+    st.caption(t("hsp_outlying", n=len(outlying), names=", ".join(outlying)))
 
 st.subheader(t("hsp_map_em"))
 if report.emerging is None:
@@ -87,11 +90,9 @@ else:
             width="stretch",
         )
 
-st.subheader(t("hsp_values"))
-if len(maps["values"]) > 1:
-    st.caption(t("hsp_values_caption"))
-else:
-    st.caption(t("hsp_values_no_population"))
+has_rates = len(maps["values"]) > 1
+st.subheader(t("hsp_values") if has_rates else t("hsp_values_raw"))
+st.caption(t("hsp_values_caption") if has_rates else t("hsp_values_no_population"))
 for column, value_map, index in zip(
     st.columns(2), maps["values"], range(len(maps["values"])), strict=False
 ):

@@ -131,7 +131,10 @@ def hotspot_map(
         permutations, seed, fdr,
     )  # fmt: skip
     layer = display_layer(kode) if level == "kelurahan" else None
+    view = view_bounds(kode)
     if kind == "values":
         columns, labels = hotspot_maps.value_columns(report.hotspots, indikator)
-        return hotspot_maps.value_maps(report.hotspots, columns, labels, layer=layer)
-    return [hotspot_maps.class_map(report.hotspots, kind, layer=layer)]
+        return hotspot_maps.value_maps(
+            report.hotspots, columns, labels, layer=layer, view=view
+        )
+    return [hotspot_maps.class_map(report.hotspots, kind, layer=layer, view=view)]

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from geo import mapview
+from geo.boundaries import ViewBounds
 from geo.cli_hotspots import hotspot_report, load_region_inputs
 from geo.errors import GeoInputError
 from geo.hotspot_maps import (
@@ -261,3 +262,16 @@ def test_magelang_maps_and_tables_carry_all_17_kelurahan(magelang_report):
     assert set(emerging["Pola dari waktu ke waktu"]) <= {
         class_label(code) for code in report.emerging.table["emerging_class"]
     }
+
+
+def test_map_opens_on_the_given_view():
+    view = ViewBounds(-7.50, 110.20, -7.45, 110.25, ("Pulau Uji",))
+
+    fmap = class_map(_result(), "gi", view=view)
+
+    fits = [
+        child.bounds
+        for child in fmap._children.values()
+        if isinstance(child, folium.map.FitBounds)
+    ]
+    assert fits[-1] == [[-7.50, 110.20], [-7.45, 110.25]]
