@@ -123,7 +123,7 @@ CLASS_RANK = {
     for rank, code in enumerate(
         (
             "hot_99", "hot_95", "hot_90", "cold_99", "cold_95", "cold_90",
-            PROMINENT, NOT_SIGNIFICANT, ISLAND, NO_DATA,
+            PROMINENT_HIGH, PROMINENT_LOW, NOT_SIGNIFICANT, ISLAND, NO_DATA,
         )
     )
 }  # fmt: skip
@@ -365,9 +365,11 @@ def hotspot_table(
     pandas.DataFrame
         Text columns with Indonesian headers and number format; "–" where a
         statistic does not exist, "tidak ada data" where the value is missing.
-        Sorted by class (99 % hotspots first), then FDR p-value, then ``|z|``.
+        Sorted by class (99 % hotspots first, "menonjol" split into high and
+        low as on the map), then FDR p-value, then ``|z|``.
     """
-    table = result.table.copy()
+    table = result.table.assign(map_class=map_classes(result, "gi"))
+    table["hotspot_label"] = [_class_text(code) for code in table["map_class"]]
     if growth is not None and result.settings.level == "kelurahan":
         table = table.merge(
             growth[["kode", "growth_per_day", "doubling_days"]], on="kode", how="left"
@@ -517,7 +519,7 @@ def _value_style(classes: mapview.ValueClasses, index: object) -> dict[str, obje
 
 
 def _sorted(table: pd.DataFrame) -> pd.DataFrame:
-    rank = table["hotspot_class"].map(CLASS_RANK)
+    rank = table["map_class"].map(CLASS_RANK)
     return (
         table.assign(
             _rank=rank,

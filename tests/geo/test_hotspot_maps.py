@@ -222,6 +222,8 @@ def test_table_is_sorted_by_significance_in_indonesian_format():
     assert table["Kasus baru 14 hari terakhir"].iloc[-1] == "tidak ada data"
     # the two "menonjol" rows come before "tidak signifikan"
     labels = table["Kelas hotspot (Gi*)"].tolist()
+    high, low = t("hsp_menonjol_tinggi"), t("hsp_menonjol_rendah")
+    assert labels.index(high) < labels.index(low)  # as the map tells them apart
     assert labels.index("tidak signifikan") > max(
         index for index, label in enumerate(labels) if label.startswith("menonjol")
     )
