@@ -103,3 +103,19 @@ def test_too_few_units_is_said_in_words_not_raised():
 
     assert not app.get("component_instance")
     assert "perlu paling sedikit 4" in texts(app.error)
+
+
+def test_settings_survive_a_visit_to_peta_situasi():
+    app = run({"tetangga": "knn", "k": "3", "jendela": "7"})
+    assert app.radio(key="hotspot_tetangga_widget").value == "knn"
+
+    app.switch_page("pages/peta_situasi.py").run()
+    assert not app.exception
+    assert "tetangga" not in app.query_params
+    app.switch_page("pages/hotspot.py").run()
+
+    assert not app.exception
+    assert app.radio(key="hotspot_tetangga_widget").value == "knn"
+    assert app.number_input(key="hotspot_k_widget").value == 3
+    assert app.number_input(key="hotspot_jendela_widget").value == 7
+    assert "3 tetangga terdekat" in texts(app.info)
