@@ -153,6 +153,9 @@ def map_classes(result: HotspotResult, kind: str) -> pd.Series:
     """
     table = _check_kind(result, kind)
     if kind == "lisa":
+        # LIMITATION: the result keeps no quadrant for a LISA "menonjol" unit, so
+        # the LISA map draws all of them in one style; the Gi* map tells high
+        # from low.
         return table["lisa_class"].astype(str)
     if kind == "emerging":
         return table["emerging_class"].astype(str)
@@ -376,6 +379,8 @@ def hotspot_table(
         )
     table = _sorted(table)
 
+    # LIMITATION: numbers are text in Indonesian format ("1.234,5"); sorting by
+    # clicking a column header in the app orders them as text, not as numbers.
     level = t(f"hs_level_{result.settings.level}")
     shown = {t("kode"): table["kode"], level.capitalize(): table["nama"]}
     if result.settings.level == "kelurahan":

@@ -80,6 +80,9 @@ def hotspot_inputs(kode: str) -> cli_hotspots.RegionInputs:
     return cli_hotspots.load_region_inputs(kode)
 
 
+# LIMITATION: the emerging classes depend on neither the window nor the tested
+# value, but hotspot_report computes them on every call; changing those
+# recomputes them (about 1-4 s for Jakarta at 999 permutations).
 @st.cache_data(show_spinner=t("hsp_spinner"), max_entries=16)
 def hotspot_report(
     kode: str,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
+import folium
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -444,7 +445,7 @@ def markdown_text(text: str) -> str:
     return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")
 
 
-def hotspot_map(maps: list, key: str, height: int = 520) -> None:
+def hotspot_map(maps: list[folium.Map], key: str, height: int = 520) -> None:
     """Draw a hotspot map; nothing comes back, so panning never reruns the page."""
     st_folium(
         maps[0],
