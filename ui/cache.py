@@ -82,7 +82,8 @@ def hotspot_inputs(kode: str) -> cli_hotspots.RegionInputs:
 
 # LIMITATION: the emerging classes depend on neither the window nor the tested
 # value, but hotspot_report computes them on every call; changing those
-# recomputes them (about 1-4 s for Jakarta at 999 permutations).
+# recomputes them (0.5 s of the 2 s a Jakarta report took here at 999
+# permutations).
 @st.cache_data(show_spinner=t("hsp_spinner"), max_entries=16)
 def hotspot_report(
     kode: str,
