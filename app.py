@@ -23,9 +23,10 @@ _configure_logging()
 navigation = st.navigation(
     [
         st.Page("pages/peta_situasi.py", title=t("page_peta"), icon="🗺️", default=True),
-        st.Page("pages/data.py", title=t("page_data"), icon="🗂️"),
-        st.Page("pages/ekspor.py", title=t("page_ekspor"), icon="📊"),
+        st.Page("pages/hotspot.py", title=t("page_hotspot"), icon="🔥"),
         st.Page("pages/skenario.py", title=t("page_skenario"), icon="🧮"),
+        st.Page("pages/ekspor.py", title=t("page_ekspor"), icon="📊"),
+        st.Page("pages/data.py", title=t("page_data"), icon="🗂️"),
     ]
 )
 state.navigation_ready()

@@ -139,3 +139,30 @@ def _entry(
         rows_accepted=batch.rows_accepted,
         rows_quarantined=batch.rows_quarantined,
     )
+
+
+def stored_region(kode: str, engine: Engine | None = None) -> regions.RegionData:
+    """Return a region as the app shows it: from the store, its pack imported.
+
+    Parameters
+    ----------
+    kode : str
+        Region code ("33.71").
+    engine : sqlalchemy.Engine, optional
+        The store; by default the one ``CC_DATABASE_URL`` / ``CC_DATA_DIR`` name.
+
+    Returns
+    -------
+    RegionData
+        The same layers and tables the pages read, so scripted output and the
+        pages agree after imports and edits.
+
+    Raises
+    ------
+    GeoInputError
+        If the region is neither a bundled pack nor in the store.
+    """
+    engine = store.open_store() if engine is None else engine
+    regions.find_region(kode, engine)
+    ensure_bundled(engine, kode=kode)
+    return regions.load_region(kode, engine=engine)

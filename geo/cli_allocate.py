@@ -20,12 +20,12 @@ from typing import Any
 import pandas as pd
 
 from geo.allocation import DEFAULT_TIME_LIMIT_S, SOLVERS
+from geo.bootstrap import stored_region
 from geo.cli import write_json, write_text
 from geo.distribution import DistributionResult, distribute_by_need
 from geo.errors import GeoInputError
 from geo.indicators import data_dates, situation
 from geo.referral import ReferralResult, refer_patients
-from geo.regions import load_region
 from geo.siting import (
     DEFAULT_CIRCUITY,
     DEFAULT_SPEED_KMH,
@@ -165,7 +165,7 @@ def region_inputs(kode: str) -> tuple[pd.DataFrame, pd.DataFrame, str]:
         If the region is unknown, has no case data (without population) or no
         facility listing.
     """
-    region = load_region(kode)
+    region = stored_region(kode)
     metric_crs = region.pack.metric_crs
     dates = data_dates(region.cases)
     counts = None

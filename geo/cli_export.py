@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
 def load_export_inputs(kode: str, tanggal: str | None) -> ExportInputs:
     """Return the export inputs of region ``kode`` at ``tanggal`` (latest if None).
 
-    The one place that reads a region pack (:func:`geo.regions.load_region`);
+    The one place that reads a region (:func:`geo.bootstrap.stored_region`);
     the map uses the display layer of the Peta Situasi page
     (:func:`geo.display.display_geometry`), so both draw the same map.
 
@@ -86,9 +86,9 @@ def load_export_inputs(kode: str, tanggal: str | None) -> ExportInputs:
     GeoInputError
         If the region is unknown, its files unreadable, or the date absent.
     """
+    from geo.bootstrap import stored_region  # the store, opened only when run
     from geo.display import display_geometry
-    from geo.regions import load_region  # the data floor, read only when run
 
-    region = load_region(kode)
+    region = stored_region(kode)
     layer = display_geometry(region.kelurahan, metric_crs=region.pack.metric_crs)
     return inputs_from_region(region, tanggal, layer=layer.layer)

@@ -77,7 +77,7 @@ class HotspotReport:
 
 
 def load_region_inputs(kode: str) -> RegionInputs:
-    """Return the layers of region ``kode`` from ``geo.regions``.
+    """Return the layers of region ``kode`` as the app shows them (the store).
 
     Parameters
     ----------
@@ -93,10 +93,10 @@ def load_region_inputs(kode: str) -> RegionInputs:
     GeoInputError
         From ``geo.regions`` when the region is unknown.
     """
-    # imported here: the region loader sits on its own branch until merged
-    from geo import regions
+    # imported here: the store and its migrations load only when the command runs
+    from geo import bootstrap
 
-    region = regions.load_region(kode)
+    region = bootstrap.stored_region(kode)
     return RegionInputs(
         kode=kode,
         kelurahan=region.kelurahan,
@@ -116,6 +116,10 @@ def hotspot_report(
     level: str = "kelurahan",
     permutations: int | None = None,
     seed: int | None = None,
+    weights: str = "queen",
+    k: int | None = None,
+    distance_m: float | None = None,
+    fdr: bool = True,
 ) -> HotspotReport:
     """Return hotspots of new cases in a window, growth and emerging classes.
 
@@ -134,6 +138,13 @@ def hotspot_report(
     permutations, seed
         Permutation settings of every Gi* and Local Moran run; None takes
         ``geo.hotspots.DEFAULT_PERMUTATIONS`` and ``DEFAULT_SEED``.
+    weights, k, distance_m
+        Neighbour rule ("queen", "knn" with ``k`` neighbours, or "distance"
+        within ``distance_m`` metres), see :func:`geo.hotspots.build_weights`;
+        None for ``k`` takes ``geo.hotspots.DEFAULT_K``.
+    fdr : bool
+        Benjamini-Hochberg correction (on by default), for the hotspots and for
+        each date of the emerging classes.
 
     Returns
     -------
@@ -162,6 +173,12 @@ def hotspot_report(
         tanggal = pd.to_datetime(inputs.cases["tanggal"]).max()
     permutations = spots.DEFAULT_PERMUTATIONS if permutations is None else permutations
     seed = spots.DEFAULT_SEED if seed is None else seed
+    neighbours = {
+        "weights": weights,
+        "k": spots.DEFAULT_K if k is None else k,
+        "distance_m": distance_m,
+        "fdr": fdr,
+    }
     names = inputs.kelurahan.set_index("kode")["nama"]
     growth = trends.growth_trends(inputs.cases, tanggal, window_days, names=names)
 
@@ -177,8 +194,11 @@ def hotspot_report(
         test_on=INDICATORS[indikator],
         permutations=permutations,
         seed=seed,
+        **neighbours,
     )
-    emerging, emerging_notes = _emerging(inputs, growth.end, level, permutations, seed)
+    emerging, emerging_notes = _emerging(
+        inputs, growth.end, level, permutations, seed, neighbours
+    )
     if emerging is not None:
         classes = emerging.table.set_index("kode")["emerging_class"]
         result = spots.with_emerging(result, classes)
@@ -305,6 +325,7 @@ def _emerging(
     level: str,
     permutations: int,
     seed: int,
+    neighbours: dict[str, Any],
 ) -> tuple[EmergingResult | None, tuple[str, ...]]:
     cases = inputs.cases[pd.to_datetime(inputs.cases["tanggal"]) <= end]
     n_dates = cases["tanggal"].nunique()
@@ -325,6 +346,7 @@ def _emerging(
         level=level,
         permutations=permutations,
         seed=seed,
+        **neighbours,
     )
     return emerging, emerging.notes
 

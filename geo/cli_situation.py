@@ -7,7 +7,6 @@ import math
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine
 
 from geo import bootstrap, indicators, regions, store
 from geo.cli import write_json, write_text
@@ -37,7 +36,7 @@ def regions_payload() -> list[dict[str, Any]]:
     payload = []
     engine = store.open_store()
     for pack in regions.list_regions(engine):
-        region = stored_region(pack.kode, engine)
+        region = bootstrap.stored_region(pack.kode, engine)
         dates = indicators.data_dates(region.cases)
         payload.append(
             {
@@ -58,7 +57,7 @@ def regions_payload() -> list[dict[str, Any]]:
 
 def summary_payload(kode: str, tanggal: str | None) -> dict[str, Any]:
     """Return the totals per kelurahan, over kelurahan and without kelurahan."""
-    region = stored_region(kode, store.open_store())
+    region = bootstrap.stored_region(kode)
     dates = indicators.data_dates(region.cases)
     if not dates:
         raise GeoInputError(f"Wilayah {region.pack.nama} belum punya data kasus.")
@@ -92,13 +91,6 @@ def summary_payload(kode: str, tanggal: str | None) -> dict[str, Any]:
         },
         "catatan": list(region.notes) + list(result.notes),
     }
-
-
-def stored_region(kode: str, engine: Engine) -> regions.RegionData:
-    """Return a region as the app shows it: from the store, its pack imported."""
-    regions.find_region(kode, engine)
-    bootstrap.ensure_bundled(engine, kode=kode)
-    return regions.load_region(kode, engine=engine)
 
 
 def run_regions(args: argparse.Namespace) -> int:

@@ -91,6 +91,16 @@ NO_DATA_STYLE = {
 }
 CLASS_STYLE = {"fillOpacity": 0.75, "color": "#525252", "weight": 0.8}
 HIGHLIGHT_STYLE = {"weight": 3, "color": "#000000"}
+SWATCH_HTML = (
+    "<span style='display:inline-block;width:14px;height:12px;"
+    "margin-right:6px;vertical-align:middle;border:1px solid #636363;"
+    "background:{fill}{extra}'></span>"
+)
+LEGEND_BOX_HTML = (
+    "<div style='background:rgba(255,255,255,0.92);padding:6px 8px;"
+    "border-radius:4px;box-shadow:0 0 4px rgba(0,0,0,0.3);font:12px/1.4 "
+    "sans-serif;max-width:220px'>{rows}</div>"
+)
 
 # Symbols as (short label, background colour, CSS border-radius); inline HTML so
 # no icon font or marker image is loaded.
@@ -318,6 +328,79 @@ def _public_bound(text: str) -> str:
     return count_label(value, public=True) if is_small_count(value) else text
 
 
+def polygon_map(
+    layer: gpd.GeoDataFrame,
+    styles: dict[str, dict[str, object]],
+    *,
+    tooltip: dict[str, str],
+    layer_name: str,
+    legend_title: str,
+    legend_entries: list[tuple[str, dict[str, object]]],
+    asset_base_url: str | None = DEFAULT_ASSET_BASE_URL,
+    asset_dir: Path = DEFAULT_ASSET_DIR,
+    basemap: bool = True,
+    precision_deg: float = DEFAULT_PRECISION_DEG,
+) -> folium.Map:
+    """Return an offline map of polygons styled one by one, with its own legend.
+
+    The same compact geometry, legend control and local Leaflet as
+    :func:`situation_map`, for maps whose colours are decided by the caller
+    (classes of a statistic rather than value classes).
+
+    Parameters
+    ----------
+    layer : gpd.GeoDataFrame
+        One row per unit with a unique ``kode``, the ``tooltip`` columns and
+        polygons in any CRS (drawn in EPSG:4326).
+    styles : dict
+        Leaflet path style (``fillColor``, ``fillOpacity``, ``color``,
+        ``weight``, optional ``dashArray``) per ``kode``.
+    tooltip : dict
+        Column -> label shown in the tooltip, in order; values are shown as text.
+    layer_name : str
+        Name of the layer in the layer control.
+    legend_title : str
+        First line of the legend.
+    legend_entries : list of (str, dict)
+        Legend text and the style it stands for, in the order shown.
+    asset_base_url, asset_dir, basemap, precision_deg
+        As for :func:`situation_map`.
+
+    Returns
+    -------
+    folium.Map
+        ``kode`` and the tooltip columns are in every feature's properties.
+
+    Raises
+    ------
+    GeoInputError
+        If a column is missing, ``kode`` repeats or has no style, or the layer
+        has no CRS.
+    """
+    _check_styled(layer, styles, tuple(tooltip))
+
+    layer = _prepare_layer(layer)
+    properties = [
+        {"kode": str(kode), **{column: _text(row[column]) for column in tooltip}}
+        for kode, (_, row) in zip(layer["kode"], layer.iterrows(), strict=True)
+    ]
+    styles = {str(kode): style for kode, style in styles.items()}
+
+    fmap = _base_map(layer, basemap)
+    fields = list(tooltip)
+    folium_tooltip = folium.GeoJsonTooltip(
+        fields=fields, aliases=[tooltip[field] for field in fields], sticky=True
+    )
+    _add_polygons(
+        fmap, layer, properties, styles, layer_name, folium_tooltip, precision_deg
+    )
+    _Legend(_entries_legend_html(legend_title, legend_entries)).add_to(fmap)
+    folium.LayerControl(collapsed=False).add_to(fmap)
+
+    _use_local_assets(fmap, asset_base_url, asset_dir)
+    return fmap
+
+
 def map_html(fmap: folium.Map) -> str:
     """Return the whole HTML page of ``fmap`` (for export or measuring payload)."""
     return fmap.get_root().render()
@@ -444,6 +527,53 @@ def _check_kelurahan(kelurahan: gpd.GeoDataFrame, value_column: str) -> None:
         )
 
 
+def _check_styled(
+    layer: gpd.GeoDataFrame, styles: dict[str, dict[str, object]], columns: tuple
+) -> None:
+    missing = [column for column in ("kode", *columns) if column not in layer.columns]
+    if missing:
+        raise GeoInputError(
+            t(
+                "err_map_columns",
+                missing=", ".join(missing),
+                columns=", ".join(map(str, layer.columns)),
+            )
+        )
+    if layer.crs is None:
+        raise GeoInputError(t("err_display_no_crs"))
+    kode = layer["kode"].astype(str)
+    repeated = kode[kode.duplicated()].unique()
+    if len(repeated):
+        raise GeoInputError(
+            t("err_map_kode_repeated", kode=", ".join(map(str, repeated[:5])))
+        )
+    unstyled = sorted(set(kode) - {str(key) for key in styles})
+    if unstyled:
+        raise GeoInputError(
+            t("err_map_unstyled", n=len(unstyled), kode=", ".join(unstyled[:5]))
+        )
+
+
+def _entries_legend_html(
+    title: str, entries: list[tuple[str, dict[str, object]]]
+) -> str:
+    """Return a legend of styled swatches under ``title``."""
+    rows = [
+        f"<div style='font-weight:bold;margin-bottom:4px'>{html.escape(title)}</div>"
+    ]
+    for label, style in entries:
+        extra = f";border:2px {_border(style)} {style.get('color', '#636363')}"
+        swatch = SWATCH_HTML.format(fill=style.get("fillColor", "#ffffff"), extra=extra)
+        rows.append(f"<div>{swatch}{html.escape(label)}</div>")
+    return LEGEND_BOX_HTML.format(rows="".join(rows))
+
+
+def _border(style: dict[str, object]) -> str:
+    if not style.get("dashArray"):
+        return "solid"
+    return "dotted" if str(style["dashArray"]).startswith(("1 ", "2 ")) else "dashed"
+
+
 def _prepare_layer(kelurahan: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Return the kelurahan in EPSG:4326 (coordinates are rounded when encoded)."""
     if kelurahan.crs == GEOGRAPHIC_CRS:
@@ -542,6 +672,25 @@ def _add_choropleth(
         feature["kode"]: _class_style(value_classes, index)
         for feature, index in zip(properties, value_classes.class_index, strict=True)
     }
+    tooltip = folium.GeoJsonTooltip(
+        fields=["nama", "kecamatan", "nilai"],
+        aliases=[t("kelurahan"), t("kecamatan"), indicator_label],
+        sticky=True,
+    )
+    name = t("map_layer_kelurahan", indikator=indicator_label)
+    _add_polygons(fmap, layer, properties, styles, name, tooltip, precision_deg)
+
+
+def _add_polygons(
+    fmap: folium.Map,
+    layer: gpd.GeoDataFrame,
+    properties: list[dict[str, str]],
+    styles: dict[str, dict[str, object]],
+    name: str,
+    tooltip: folium.GeoJsonTooltip,
+    precision_deg: float,
+) -> None:
+    """Add polygons styled by ``kode``, geometry in compact form."""
     # folium gets the properties only (for its style switch and tooltip); the
     # geometry follows as encoded text, about a fifth of GeoJSON's bytes.
     collection = {
@@ -555,14 +704,10 @@ def _add_choropleth(
     choropleth = _KelurahanLayer(
         collection,
         bounds=[[min_lat, min_lon], [max_lat, max_lon]],
-        name=t("map_layer_kelurahan", indikator=indicator_label),
+        name=name,
         style_function=_StyleByKode(styles),
         highlight_function=_StyleByKode({}, default=HIGHLIGHT_STYLE),
-        tooltip=folium.GeoJsonTooltip(
-            fields=["nama", "kecamatan", "nilai"],
-            aliases=[t("kelurahan"), t("kecamatan"), indicator_label],
-            sticky=True,
-        ),
+        tooltip=tooltip,
     )
     choropleth.add_to(fmap)
     scale = 1.0 / (precision_deg if precision_deg > 0 else DEFAULT_PRECISION_DEG)
@@ -889,11 +1034,7 @@ def _legend_html(
     resource_kinds: dict[str, tuple[str, str, str]],
 ) -> str:
     """Return the legend: classes, "tidak ada data", then the symbols."""
-    swatch = (
-        "<span style='display:inline-block;width:14px;height:12px;"
-        "margin-right:6px;vertical-align:middle;border:1px solid #636363;"
-        "background:{fill}{extra}'></span>"
-    )
+    swatch = SWATCH_HTML
     title = html.escape(indicator_label)
     rows = [f"<div style='font-weight:bold;margin-bottom:4px'>{title}</div>"]
     for label, colour in zip(value_classes.labels, value_classes.colours, strict=True):
@@ -920,11 +1061,7 @@ def _legend_html(
                 "<div style='display:flex;align-items:center;gap:6px;margin:2px 0'>"
                 f"{badge}{html.escape(jenis)}</div>"
             )
-    return (
-        "<div style='background:rgba(255,255,255,0.92);padding:6px 8px;"
-        "border-radius:4px;box-shadow:0 0 4px rgba(0,0,0,0.3);font:12px/1.4 "
-        "sans-serif;max-width:220px'>" + "".join(rows) + "</div>"
-    )
+    return LEGEND_BOX_HTML.format(rows="".join(rows))
 
 
 def _use_local_assets(

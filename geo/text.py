@@ -1816,6 +1816,123 @@ TEXT: dict[str, str] = {
     "skn_lat": "Lintang (lat)",
     "skn_lon": "Bujur (lon)",
     "skn_angka_kosong": "Angka; kosongkan bila tidak diketahui.",
+    # --- hotspot page ---
+    "page_hotspot": "Hotspot",
+    "hsp_title": "Hotspot: {wilayah}",
+    "hsp_caption": (
+        "{label}; tingkat {level}; {permutations} permutasi, seed {seed}; "
+        "koreksi FDR {fdr}."
+    ),
+    "hsp_fdr_on": "aktif",
+    "hsp_fdr_off": "tidak aktif",
+    "hsp_summary": "Ringkasan",
+    "hsp_confidence": "Seberapa yakin hasil ini",
+    "hsp_method": "Cara menghitung",
+    "hsp_spinner": "Menghitung hotspot (permutasi)…",
+    "hsp_spinner_map": "Menyiapkan peta hotspot…",
+    "hsp_spinner_region": "Membaca data wilayah untuk hotspot…",
+    "hsp_controls": "Pengaturan hotspot",
+    "hsp_window": "Jendela waktu (hari)",
+    "hsp_window_help": (
+        "Kasus baru dihitung dari kasus kumulatif pada tanggal akhir dikurangi "
+        "tanggal data terakhir sebelum awal jendela."
+    ),
+    "hsp_indicator": "Nilai yang diuji",
+    "hsp_ind_baru": "Kasus baru dalam jendela",
+    "hsp_ind_insidens": "Insidens per 10.000 penduduk (mentah)",
+    "hsp_ind_insidens_eb": "Insidens per 10.000 (dihaluskan empirical Bayes)",
+    "hsp_ind_insidens_seb": (
+        "Insidens per 10.000 (dihaluskan empirical Bayes spasial)"
+    ),
+    "hsp_no_population": (
+        "{wilayah} tidak memiliki data penduduk per kelurahan: insidens per "
+        "10.000 tidak dapat dihitung, yang diuji jumlah kasus baru."
+    ),
+    "hsp_level": "Tingkat wilayah",
+    "hsp_neighbours": "Tetangga",
+    "hsp_nb_queen": "Bersinggungan batas (queen)",
+    "hsp_nb_knn": "K tetangga terdekat",
+    "hsp_nb_distance": "Dalam jarak tertentu",
+    "hsp_k": "Jumlah tetangga terdekat (k)",
+    "hsp_distance": "Jarak tetangga (m)",
+    "hsp_permutations": "Jumlah permutasi",
+    "hsp_permutations_help": (
+        "Makin banyak permutasi, makin teliti nilai p (999 disarankan; 9.999 "
+        "lebih teliti tetapi lebih lama)."
+    ),
+    "hsp_seed": "Seed permutasi",
+    "hsp_seed_help": "Seed yang sama memberi hasil yang sama persis.",
+    "hsp_fdr": "Koreksi FDR (Benjamini-Hochberg)",
+    "hsp_fdr_help": (
+        "Mengoreksi nilai p karena banyak wilayah diuji sekaligus; matikan hanya "
+        "untuk penjelajahan."
+    ),
+    "hsp_bad_param": (
+        "Nilai '{value}' untuk {name} di alamat halaman tidak dikenal; dipakai "
+        "{default}."
+    ),
+    "hsp_kpi_hot": "Hotspot signifikan",
+    "hsp_kpi_cold": "Coldspot signifikan",
+    "hsp_kpi_menonjol": "Menonjol (belum signifikan)",
+    "hsp_kpi_emerging": "Pola hotspot (waktu)",
+    "hsp_kpi_tested": "{level} diuji",
+    "hsp_kpi_tested_value": "{n} dari {total}",
+    "hsp_map_gi": "Hotspot Gi* (tingkat kepercayaan)",
+    "hsp_map_lisa": "Klaster LISA (Moran lokal)",
+    "hsp_map_em": "Pola hotspot dari waktu ke waktu",
+    "hsp_menonjol_tinggi": "menonjol tinggi (tidak signifikan setelah koreksi)",
+    "hsp_menonjol_rendah": "menonjol rendah (tidak signifikan setelah koreksi)",
+    "hsp_values": "Nilai mentah dan dihaluskan",
+    "hsp_values_raw": "Nilai mentah",
+    "hsp_outlying": (
+        "Peta dibuka pada daratan; {n} wilayah jauh ({names}) tetap tergambar: "
+        "perkecil peta untuk melihatnya."
+    ),
+    "hsp_values_caption": (
+        "Kedua peta memakai kelas yang sama (kuantil), sehingga warna yang sama "
+        "berarti nilai yang sama."
+    ),
+    "hsp_values_no_population": (
+        "Tanpa data penduduk hanya jumlah kasus baru yang dapat dipetakan; "
+        "penghalusan empirical Bayes memerlukan penduduk."
+    ),
+    "hsp_table": "{level} menurut tingkat signifikansi",
+    "hsp_em_table": "Pola hotspot per {level}",
+    "hsp_no_emerging": "Pola hotspot dari waktu ke waktu tidak tersedia.",
+    "hsp_col_rate_per_10k": "Insidens /10.000 (mentah)",
+    "hsp_col_rate_eb_per_10k": "Insidens /10.000 (EB)",
+    "hsp_col_rate_seb_per_10k": "Insidens /10.000 (EB spasial)",
+    "hsp_col_gi_class": "Kelas hotspot (Gi*)",
+    "hsp_col_gi_z": "z Gi*",
+    "hsp_col_gi_p": "p",
+    "hsp_col_gi_p_fdr": "p setelah FDR",
+    "hsp_col_lisa_class": "Klaster LISA",
+    "hsp_col_lisa_p_fdr": "p LISA setelah FDR",
+    "hsp_col_neighbours": "Jumlah tetangga",
+    "hsp_col_emerging": "Pola dari waktu ke waktu",
+    "hsp_col_growth": "Pertumbuhan per hari (%)",
+    "hsp_col_doubling": "Waktu penggandaan (hari)",
+    "hsp_col_n_hot": "Tanggal sebagai hotspot",
+    "hsp_col_n_cold": "Tanggal sebagai coldspot",
+    "hsp_col_tau": "Tren z (tau Mann-Kendall)",
+    "hsp_col_trend_p": "p tren",
+    "hsp_source": "Sumber: {sumber}. Data sampai {tanggal}.",
+    "err_hsp_no_column": (
+        "Hasil hotspot tidak memiliki kolom {missing}: insidens memerlukan data "
+        "penduduk. Pilih jumlah kasus baru."
+    ),
+    "err_hsp_no_emerging": (
+        "Hasil hotspot ini tidak memiliki pola hotspot dari waktu ke waktu "
+        "(perlu paling sedikit 3 tanggal data)."
+    ),
+    "err_hsp_layer": (
+        "Lapisan peta tidak memuat {n} wilayah dari hasil hotspot, misalnya "
+        "{kode}. Pakai lapisan dari wilayah dan tingkat yang sama."
+    ),
+    "err_map_unstyled": (
+        "{n} wilayah tidak memiliki gaya peta, misalnya {kode}. Beri setiap kode "
+        "satu gaya."
+    ),
 }
 
 

@@ -7,7 +7,14 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RENDERING = {"mapview", "situation_maps", "scenario_maps", "charts", "display"}
+RENDERING = {
+    "mapview",
+    "situation_maps",
+    "scenario_maps",
+    "hotspot_maps",
+    "charts",
+    "display",
+}
 RENDER_PREFIXES = ("export", "briefing", "cli")
 
 

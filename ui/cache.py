@@ -13,7 +13,9 @@ from sqlalchemy import Engine
 from geo import (
     bootstrap,
     boundaries,
+    cli_hotspots,
     display,
+    hotspot_maps,
     imports,
     indicators,
     intake,
@@ -24,6 +26,7 @@ from geo import (
 )
 from geo.export_image import ImageRenderer
 from geo.regions import RegionData, RegionPack
+from geo.text import t
 
 
 @st.cache_resource(show_spinner="Menyiapkan penyimpanan data…")
@@ -153,3 +156,81 @@ def need_weights(kode: str, tanggal: str, key: str) -> scenario.NeedWeights:
 @st.cache_data(show_spinner=False, max_entries=8)
 def data_dates(kode: str) -> list[pd.Timestamp]:
     return indicators.data_dates(load_region(kode).cases)
+
+
+# --- hotspot page ---
+@st.cache_data(show_spinner=t("hsp_spinner_region"), max_entries=8)
+def hotspot_inputs(kode: str) -> cli_hotspots.RegionInputs:
+    region = load_region(kode)
+    return cli_hotspots.RegionInputs(
+        kode=kode,
+        kelurahan=region.kelurahan,
+        cases=region.cases,
+        population=region.population,
+        metric_crs=region.pack.metric_crs,
+        notes=tuple(region.notes),
+    )
+
+
+# LIMITATION: the emerging classes depend on neither the window nor the tested
+# value, but hotspot_report computes them on every call; changing those
+# recomputes them (0.5 s of the 2 s a Jakarta report took here at 999
+# permutations).
+@st.cache_data(show_spinner=t("hsp_spinner"), max_entries=16)
+def hotspot_report(
+    kode: str,
+    tanggal: str,
+    window_days: int,
+    indikator: str,
+    level: str,
+    weights: str,
+    k: int,
+    distance_m: float | None,
+    permutations: int,
+    seed: int,
+    fdr: bool,
+) -> cli_hotspots.HotspotReport:
+    return cli_hotspots.hotspot_report(
+        hotspot_inputs(kode),
+        tanggal=tanggal,
+        window_days=window_days,
+        indikator=indikator,
+        level=level,
+        weights=weights,
+        k=k,
+        distance_m=distance_m,
+        permutations=permutations,
+        seed=seed,
+        fdr=fdr,
+    )
+
+
+@st.cache_data(show_spinner=t("hsp_spinner_map"), max_entries=32)
+def hotspot_map(
+    kind: str,
+    kode: str,
+    tanggal: str,
+    window_days: int,
+    indikator: str,
+    level: str,
+    weights: str,
+    k: int,
+    distance_m: float | None,
+    permutations: int,
+    seed: int,
+    fdr: bool,
+) -> list[folium.Map]:
+    # Keyed like hotspot_report; a copy per session like situation_map: kind
+    # "gi", "lisa", "emerging" gives one class map, "values" raw beside smoothed.
+    report = hotspot_report(
+        kode, tanggal, window_days, indikator, level, weights, k, distance_m,
+        permutations, seed, fdr,
+    )  # fmt: skip
+    layer = display_layer(kode) if level == "kelurahan" else None
+    view = view_bounds(kode)
+    if kind == "values":
+        columns, labels = hotspot_maps.value_columns(report.hotspots, indikator)
+        return hotspot_maps.value_maps(
+            report.hotspots, columns, labels, layer=layer, view=view
+        )
+    return [hotspot_maps.class_map(report.hotspots, kind, layer=layer, view=view)]

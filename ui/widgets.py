@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 
+import folium
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import indicators
+from geo import cli_hotspots, indicators
 from geo.errors import GeoInputError
 from geo.regions import RegionPack
 from geo.text import dates_text, fmt_int, fmt_num, fmt_signed, long_date, t
@@ -31,24 +33,31 @@ def date_label(tanggal: pd.Timestamp) -> str:
     return long_date(tanggal)
 
 
-def view_picker() -> View:
+def view_picker(*, with_indicator: bool = True, skip_first_date: bool = False) -> View:
     """Draw the region, date and indicator pickers in the sidebar, bound to the URL.
 
     A bad value in the URL falls back to the default and is named in a notice.
+    ``with_indicator=False`` leaves the situation indicator out (its ``View``
+    field is then ""), for pages with their own; ``skip_first_date`` leaves the
+    first data date out, for pages that compare a date with an earlier one.
     """
-    pack, tanggal, notices = region_date_picker(sync=False)
-    region = cache.load_region(pack.kode)
-    dates = indicators.data_dates(region.cases)
-    indicator = _indicator_picker(
-        dates, tanggal, region.population is not None, notices
+    pack, tanggal, notices = region_date_picker(
+        sync=False, skip_first_date=skip_first_date
     )
+    indicator = ""
+    if with_indicator:
+        region = cache.load_region(pack.kode)
+        dates = indicators.data_dates(region.cases)
+        indicator = _indicator_picker(
+            dates, tanggal, region.population is not None, notices
+        )
 
     _sync(pack.kode, tanggal, indicator)
     return View(pack, tanggal, indicator, tuple(notices))
 
 
 def region_date_picker(
-    *, sync: bool = True
+    *, sync: bool = True, skip_first_date: bool = False
 ) -> tuple[RegionPack, pd.Timestamp, list[str]]:
     """Draw the region and date pickers in the sidebar, bound to the URL.
 
@@ -77,6 +86,8 @@ def region_date_picker(
     if not dates:
         state.remember(state.REGION, kode)
         raise GeoInputError(t("err_region_no_cases", nama=by_kode[kode].nama))
+    if skip_first_date and len(dates) > 1:
+        dates = dates[1:]
     tanggal = _date_picker(dates, kode, notices)
 
     if sync:
@@ -93,12 +104,15 @@ def _date_picker(
     dates: list[pd.Timestamp], kode: str, notices: list[str]
 ) -> pd.Timestamp:
     wanted = state.query_value("tanggal")
-    is_same_region = st.session_state.get(state.REGION) == kode
-    if wanted is None and is_same_region:
-        wanted = st.session_state.get(state.DATE)
-    if not is_same_region and "tanggal" not in st.query_params:
+    same_region = st.session_state.get(state.REGION) == kode
+    if not same_region and "tanggal" not in st.query_params:
         wanted = None
     default = dates[-1]
+    remembered = st.session_state.get(state.DATE)
+    # a date chosen on another page stays (the URL is cleared between pages)
+    if wanted is None and same_region and remembered is not None:
+        if pd.Timestamp(remembered) in dates:
+            default = pd.Timestamp(remembered)
     if wanted is not None:
         try:
             candidate = pd.Timestamp(wanted).normalize()
@@ -148,10 +162,14 @@ def _sync(kode: str, tanggal: pd.Timestamp, indicator: str) -> None:
         st.session_state[state.SELECTED_KODE] = None
     state.remember(state.REGION, kode)
     state.remember(state.DATE, tanggal.date().isoformat())
+    view = {"wilayah": kode, "tanggal": tanggal.date().isoformat()}
+    if not indicator:
+        # keep the page's own parameters, drop the situation indicator
+        st.query_params.pop("indikator", None)
+        st.query_params.update(view)
+        return
     state.remember(state.INDICATOR, indicator)
-    st.query_params.from_dict(
-        {"wilayah": kode, "tanggal": tanggal.date().isoformat(), "indikator": indicator}
-    )
+    st.query_params.from_dict({**view, "indikator": indicator})
 
 
 def kpi_row(result: indicators.Situation, facility_count: int | None) -> None:
@@ -297,3 +315,273 @@ def show_chart(figure: go.Figure, key: str) -> None:
     shown.layout.template.layout.width = None
     shown.update_layout(width=None, autosize=True)
     st.plotly_chart(shown, width="stretch", key=key)
+
+
+# --- hotspot page ---
+HOTSPOT_INDICATORS = ("baru", "insidens", "insidens_eb", "insidens_seb")
+NEIGHBOUR_RULES = ("queen", "knn", "distance")
+PERMUTATION_CHOICES = (99, 499, 999, 9_999)
+DEFAULT_PERMUTATIONS = 999
+DEFAULT_DISTANCE_M = 2_000
+MAX_WINDOW_DAYS = 366
+# a URL parameter's text -> its value, or None when it is not acceptable
+Parser = Callable[[str], object | None]
+
+
+@dataclass(frozen=True)
+class HotspotChoice:
+    """Everything the hotspot analysis is keyed by, all primitives."""
+
+    kode: str
+    tanggal: str
+    window_days: int
+    indikator: str
+    level: str
+    weights: str
+    k: int
+    distance_m: float | None
+    permutations: int
+    seed: int
+    fdr: bool
+
+
+def hotspot_controls(view: View, notices: list[str]) -> HotspotChoice:
+    """Draw the hotspot settings in the sidebar; each starts from the URL.
+
+    URL parameters: ``jendela`` (days), ``nilai`` (baru, insidens, insidens_eb,
+    insidens_seb), ``tingkat``, ``tetangga`` (queen, knn, distance), ``k``,
+    ``jarak`` (m), ``permutasi`` (99, 499, 999, 9999), ``seed`` and ``fdr``
+    (1/0). A bad value falls back to the default and is named in ``notices``.
+    Without a URL value, the choice made earlier in the session is kept.
+    """
+    # imported here: geo.hotspots loads esda and libpysal (1-3 s), which only
+    # this page needs
+    from geo.hotspots import DEFAULT_K, DEFAULT_SEED
+
+    region = cache.load_region(view.pack.kode)
+    remembered = st.session_state.get(state.HOTSPOT_CHOICES) or {}
+    if remembered.get("kode") != view.pack.kode:
+        remembered = {}
+    keys = HOTSPOT_INDICATORS if region.population is not None else ("baru",)
+    levels = ["kelurahan", "kecamatan"]
+    if region.kelurahan["kode_kabkota"].nunique() > 1:
+        levels.append("kabkota")
+
+    def start(name: str, field: str, parse: Parser, default: object) -> object:
+        value = _url_value(name, parse, default, notices)
+        if value is None:
+            value = remembered.get(field, default)
+        return value
+
+    sidebar = st.sidebar
+    sidebar.subheader(t("hsp_controls"))
+    window_days = sidebar.number_input(
+        t("hsp_window"),
+        min_value=1,
+        max_value=MAX_WINDOW_DAYS,
+        value=start("jendela", "window_days", _int_in(1, MAX_WINDOW_DAYS), 14),
+        step=1,
+        help=t("hsp_window_help"),
+        key=state.HOTSPOT_WINDOW_WIDGET,
+    )
+    indikator = sidebar.radio(
+        t("hsp_indicator"),
+        keys,
+        index=keys.index(start("nilai", "indikator", _one_of(keys), "baru")),
+        format_func=lambda key: t(f"hsp_ind_{key}"),
+        key=state.HOTSPOT_INDICATOR_WIDGET,
+    )
+    if region.population is None:
+        sidebar.caption(t("hsp_no_population", wilayah=view.pack.nama))
+    level = sidebar.radio(
+        t("hsp_level"),
+        levels,
+        index=levels.index(start("tingkat", "level", _one_of(levels), "kelurahan")),
+        format_func=lambda key: t(f"hs_level_{key}").capitalize(),
+        key=state.HOTSPOT_LEVEL_WIDGET,
+        horizontal=True,
+    )
+    weights = sidebar.radio(
+        t("hsp_neighbours"),
+        NEIGHBOUR_RULES,
+        index=NEIGHBOUR_RULES.index(
+            start("tetangga", "weights", _one_of(NEIGHBOUR_RULES), "queen")
+        ),
+        format_func=lambda key: t(f"hsp_nb_{key}"),
+        key=state.HOTSPOT_NEIGHBOURS_WIDGET,
+    )
+    k = start("k", "k", _int_in(1, 20), DEFAULT_K)
+    distance_m = None
+    if weights == "knn":
+        k = sidebar.number_input(t("hsp_k"), 1, 20, k, 1, key=state.HOTSPOT_K_WIDGET)
+    if weights == "distance":
+        distance_m = sidebar.number_input(
+            t("hsp_distance"),
+            100,
+            50_000,
+            start("jarak", "distance_m", _int_in(100, 50_000), DEFAULT_DISTANCE_M),
+            100,
+            key=state.HOTSPOT_DISTANCE_WIDGET,
+        )
+    permutations = sidebar.selectbox(
+        t("hsp_permutations"),
+        PERMUTATION_CHOICES,
+        index=PERMUTATION_CHOICES.index(
+            start(
+                "permutasi",
+                "permutations",
+                _one_of(PERMUTATION_CHOICES, int),
+                DEFAULT_PERMUTATIONS,
+            )
+        ),
+        format_func=fmt_int,
+        help=t("hsp_permutations_help"),
+        key=state.HOTSPOT_PERMUTATIONS_WIDGET,
+    )
+    seed = sidebar.number_input(
+        t("hsp_seed"),
+        min_value=0,
+        value=start("seed", "seed", _int_in(0, 2**32 - 1), DEFAULT_SEED),
+        step=1,
+        help=t("hsp_seed_help"),
+        key=state.HOTSPOT_SEED_WIDGET,
+    )
+    fdr = sidebar.toggle(
+        t("hsp_fdr"),
+        value=start("fdr", "fdr", _one_of((True, False), _flag), True),
+        help=t("hsp_fdr_help"),
+        key=state.HOTSPOT_FDR_WIDGET,
+    )
+
+    choice = HotspotChoice(
+        view.pack.kode, view.tanggal.date().isoformat(), int(window_days),
+        indikator, level, weights, int(k),
+        None if distance_m is None else float(distance_m),
+        int(permutations), int(seed), bool(fdr),
+    )  # fmt: skip
+    _sync_hotspot(choice)
+    return choice
+
+
+def _url_value(name: str, parse: Parser, default: object, notices: list[str]) -> object:
+    raw = state.query_value(name)
+    if raw is None:
+        return None
+    value = parse(raw)
+    if value is None:
+        shown = fmt_int(default) if isinstance(default, int) else str(default)
+        notices.append(t("hsp_bad_param", value=raw, name=name, default=shown))
+    return value
+
+
+def _int_in(low: int, high: int) -> Parser:
+    def parse(raw: str) -> int | None:
+        try:
+            value = int(raw)
+        except ValueError:
+            return None
+        return value if low <= value <= high else None
+
+    return parse
+
+
+def _one_of(options: tuple | list, convert: Callable[[str], object] = str) -> Parser:
+    def parse(raw: str) -> object:
+        try:
+            value = convert(raw)
+        except ValueError:
+            return None
+        return value if value in options else None
+
+    return parse
+
+
+def _flag(raw: str) -> bool:
+    if raw in ("1", "ya", "true"):
+        return True
+    if raw in ("0", "tidak", "false"):
+        return False
+    raise ValueError(raw)
+
+
+def _sync_hotspot(choice: HotspotChoice) -> None:
+    state.remember(state.HOTSPOT_CHOICES, asdict(choice))
+    params = {
+        "jendela": str(choice.window_days),
+        "nilai": choice.indikator,
+        "tingkat": choice.level,
+        "tetangga": choice.weights,
+        "permutasi": str(choice.permutations),
+        "seed": str(choice.seed),
+        "fdr": "1" if choice.fdr else "0",
+    }
+    if choice.weights == "knn":
+        params["k"] = str(choice.k)
+    if choice.distance_m is not None:
+        params["jarak"] = str(int(choice.distance_m))
+    for name in ("k", "jarak"):
+        if name not in params:
+            st.query_params.pop(name, None)
+    st.query_params.update(params)
+
+
+def markdown_text(text: str) -> str:
+    """Return ``text`` with Markdown's emphasis marks escaped ("Gi*" stays Gi*)."""
+    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")
+
+
+def hotspot_map(maps: list[folium.Map], key: str, height: int = 520) -> None:
+    """Draw a hotspot map; nothing comes back, so panning never reruns the page."""
+    st_folium(
+        maps[0],
+        key=key,
+        height=height,
+        use_container_width=True,
+        returned_objects=[],
+    )
+
+
+def hotspot_kpis(report: cli_hotspots.HotspotReport) -> None:
+    """Draw the counts a leader reads first: hot, cold, standing out, patterns."""
+    table = report.hotspots.table
+    classes = table["hotspot_class"]
+    level = t(f"hs_level_{report.hotspots.settings.level}")
+    emerging = 0
+    if report.emerging is not None:
+        emerging = int(
+            report.emerging.table["emerging_class"].str.endswith("_hot").sum()
+        )
+    columns = st.columns(5)
+    columns[0].metric(t("hsp_kpi_hot"), fmt_int(classes.str.startswith("hot_").sum()))
+    columns[1].metric(t("hsp_kpi_menonjol"), fmt_int(classes.eq("prominent").sum()))
+    columns[2].metric(t("hsp_kpi_cold"), fmt_int(classes.str.startswith("cold_").sum()))
+    columns[3].metric(t("hsp_kpi_emerging"), fmt_int(emerging))
+    columns[4].metric(
+        t("hsp_kpi_tested", level=level.capitalize()),
+        t(
+            "hsp_kpi_tested_value",
+            n=fmt_int(report.hotspots.n_tested),
+            total=fmt_int(len(table)),
+        ),
+    )
+
+
+def split_notes(
+    report: cli_hotspots.HotspotReport,
+) -> tuple[list[str], list[str]]:
+    """Return the report's notes as (how it was computed, why to be careful).
+
+    The words are the report's own; only the grouping is the page's.
+    """
+    method = {*report.hotspots.notes[:2], t("hs_note_rates")}
+    if report.emerging is not None:
+        method.update(report.emerging.notes[:2])
+    how = [note for note in report.notes if note in method]
+    careful = [note for note in report.notes if note not in method]
+    return how, careful
+
+
+def bullets(title: str, lines: list[str]) -> str:
+    """Return a bold title and one Markdown bullet per line."""
+    items = "\n".join(f"- {markdown_text(line)}" for line in lines)
+    return f"**{markdown_text(title)}**\n\n{items}"

@@ -153,3 +153,17 @@ def test_parser_choices_match_the_statistics_module():
     assert LEVEL_CHOICES == LEVELS
     assert DEFAULT_PERMUTATIONS == 999  # the parser help says "bawaan 999"
     assert DEFAULT_SEED == 20201006  # the parser help names this seed
+
+
+def test_report_passes_the_neighbour_rule_and_fdr_to_both_analyses(inputs):
+    report = hotspot_report(
+        inputs, permutations=99, weights="knn", k=2, fdr=False, window_days=7
+    )
+
+    assert report.hotspots.settings.weights == "knn"
+    assert report.hotspots.settings.k == 2
+    assert report.hotspots.settings.fdr is False
+    assert report.emerging is not None and report.emerging.fdr is False
+    assert "2 tetangga terdekat" in report.notes[0]
+    # every unit has exactly k neighbours under k-nearest
+    assert report.hotspots.table["n_neighbours"].eq(2).all()
