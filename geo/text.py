@@ -59,6 +59,10 @@ TEXT: dict[str, str] = {
     "err_tanggal_tidak_ada": (
         "Tidak ada data untuk tanggal {value}. Tanggal data yang ada: {available}."
     ),
+    "tr_err_first_date": (
+        "Tanggal {tanggal} adalah tanggal data pertama ({first}); pertumbuhan dan "
+        "kasus baru perlu tanggal sebelumnya. Pilih tanggal yang lebih akhir."
+    ),
     # Peta Situasi page
     "kpi_tanpa_kelurahan": "Kasus tanpa kelurahan",
     "kpi_fasilitas": "Fasilitas kesehatan di peta",

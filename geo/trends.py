@@ -38,7 +38,7 @@ from geo.hotspots import (
     smallest_p,
     unit_names,
 )
-from geo.text import fmt_int, fmt_num, t
+from geo.text import fmt_int, fmt_num, long_date, t
 
 logger = logging.getLogger(__name__)
 
@@ -455,6 +455,11 @@ def _window_start(
     wide: pd.DataFrame, end: pd.Timestamp, window_days: int
 ) -> tuple[pd.Timestamp, list[str]]:
     dates = wide.columns
+    if not (dates < end).any():
+        # the first data date has nothing before it to grow from
+        raise GeoInputError(
+            t("tr_err_first_date", tanggal=long_date(end), first=long_date(dates[0]))
+        )
     earlier = dates[dates <= end - pd.Timedelta(days=window_days)]
     start = earlier.max() if len(earlier) else dates[dates < end].min()
     notes = []

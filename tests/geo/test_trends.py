@@ -231,3 +231,8 @@ def test_kecamatan_emerging_sums_kelurahan_and_keeps_gaps_as_no_data():
     assert result.z.shape == (5, 2)
     assert np.isnan(result.z.loc["C4"].iloc[-1])
     assert any("1 kecamatan tanpa data" in note for note in result.notes)
+
+
+def test_growth_on_the_first_data_date_is_explained(magelang):
+    with pytest.raises(GeoInputError, match="tanggal data pertama"):
+        growth_trends(magelang.cases, pd.Timestamp("2020-09-23"), 14)
