@@ -21,7 +21,7 @@ $(ASSETS): scripts/fetch_assets.sh
 
 # Port and headless mode follow STREAMLIT_SERVER_PORT / STREAMLIT_SERVER_HEADLESS.
 run: setup
-	$(BIN)/streamlit run app.py
+	$(BIN)/python -m ui.launch run app.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,0 +1,58 @@
+"""Start the Streamlit server while the map's heavy modules are imported meanwhile.
+
+``make run`` starts the app through this module: ``python -m ui.launch run app.py``
+takes the same arguments and environment variables as ``streamlit run``. The
+server answers within a second; the first page then needs geopandas, folium and
+mapclassify (with scikit-learn and scipy), about three seconds of imports on two
+cores. Importing them in a thread while the browser loads the page overlaps the
+two, so the first map is drawn sooner.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+import threading
+
+from streamlit.web import cli
+
+logger = logging.getLogger(__name__)
+
+# Plain libraries and geo/ only: a Streamlit component (streamlit_folium) must be
+# imported once the server runs, or its frame stays empty.
+WARM_MODULES = (
+    "geopandas",
+    "folium",
+    "mapclassify",
+    "sqlalchemy",
+    "alembic",
+    "plotly.graph_objects",
+    "geo.store",
+    "geo.bootstrap",
+    "geo.situation_maps",
+    "geo.export_region",
+    "geo.scenario",
+)
+
+
+def warm_imports() -> None:
+    """Import the modules the first page needs; a failure is left to the page."""
+    for name in WARM_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            # the page imports it again and shows the real error there
+            logger.exception("warm import of %s failed", name)
+            return
+
+
+def main() -> None:
+    """Run ``streamlit`` with the given arguments, warming imports alongside."""
+    threading.Thread(target=warm_imports, name="warm-imports", daemon=True).start()
+    sys.argv = ["streamlit", *sys.argv[1:]]
+    cli.main()  # a click command: it exits the process itself
+
+
+if __name__ == "__main__":
+    main()
