@@ -15,7 +15,10 @@ import os
 import sys
 from typing import Any
 
+import pandas as pd
+
 from geo.errors import GeoInputError
+from geo.text import t
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +41,25 @@ def build_parser() -> argparse.ArgumentParser:
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).add_parser(subparsers)
     return parser
+
+
+def iso_date(text: str | None) -> pd.Timestamp | None:
+    """Return a TTTT-BB-HH date given on the command line, or None when absent.
+
+    Only the ISO form is read: 10/05/2020 would otherwise be taken month-first
+    without a word.
+
+    Raises
+    ------
+    GeoInputError
+        If the text is not a valid TTTT-BB-HH date.
+    """
+    if text is None:
+        return None
+    try:
+        return pd.Timestamp(pd.to_datetime(text, format="%Y-%m-%d"))
+    except (ValueError, TypeError) as err:
+        raise GeoInputError(t("err_tanggal_format", value=text)) from err
 
 
 def write_json(payload: Any) -> None:
@@ -64,3 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         # The reader closed the pipe early (``| head``): not a fault of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as err:
+        # a folder given as the output file, a path that cannot be written
+        sys.stderr.write(t("err_berkas_os", path=err.filename or "") + "\n")
+        return 2

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from geo.cli import write_json, write_text
+from geo.cli import iso_date, write_json, write_text
 from geo.errors import GeoInputError
 from geo.text import fmt_num, t
 
@@ -305,7 +305,7 @@ def run(args: argparse.Namespace) -> int:
     inputs = load_region_inputs(args.wilayah)
     report = hotspot_report(
         inputs,
-        tanggal=args.tanggal,
+        tanggal=iso_date(args.tanggal),
         window_days=args.jendela_hari,
         indikator=args.indikator,
         level=args.tingkat,

@@ -133,7 +133,8 @@ def run_summary(args: argparse.Namespace) -> int:
 
 def _parse_date(text: str) -> pd.Timestamp:
     try:
-        return pd.Timestamp(text).normalize()
+        # ISO only: 10/05/2020 would be read month-first without a word
+        return pd.Timestamp(pd.to_datetime(text, format="%Y-%m-%d"))
     except ValueError as err:
         raise GeoInputError(t("err_tanggal_format", value=text)) from err
 

@@ -40,6 +40,7 @@ DEFAULT_K = 5
 # libpysal Queen on Jawa Tengah leaves Bojongsari and Sodong Basari, which
 # overlap their neighbours, as false islands; Jakarta gains 0.8 links per unit).
 DEFAULT_TOLERANCE_M = 5.0
+MAX_PERMUTATIONS = 99_999  # 8,563 desa at 99,999 draws take minutes already
 MIN_PERMUTATIONS = 99
 MIN_TESTED = 4
 FEW_UNITS = 30
@@ -864,9 +865,11 @@ def _check_settings(settings: HotspotSettings, population: pd.Series | None) -> 
     permutations = settings.permutations
     if (
         not isinstance(permutations, int | np.integer)
-        or permutations < MIN_PERMUTATIONS
+        or not MIN_PERMUTATIONS <= permutations <= MAX_PERMUTATIONS
     ):
         raise GeoInputError(t("err_hs_permutations", value=permutations))
+    if not 0 <= settings.seed < 2**32:
+        raise GeoInputError(t("err_hs_seed", value=settings.seed))
     if settings.weights == "distance":
         _check_distance(settings.distance_m)
     if settings.test_on != "value" and population is None:

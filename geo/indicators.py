@@ -303,10 +303,16 @@ def _values(
 
 def _sums(table: pd.DataFrame) -> dict[str, float]:
     return {
-        column: float(table[column].sum(skipna=True))
+        # min_count: a column nobody reported (aktif without dirawat) is
+        # unknown, never 0
+        column: _float(table[column].sum(skipna=True, min_count=1))
         for column in MEASURE_COLUMNS
         if column in table.columns
     }
+
+
+def _float(value: object) -> float:
+    return float("nan") if pd.isna(value) else float(value)
 
 
 def _notes(

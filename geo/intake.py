@@ -660,7 +660,9 @@ def _flag_duplicate_keys(
 ) -> None:
     """Quarantine later rows for a kelurahan and date already given."""
     place = kode.fillna(label).fillna("")
-    keys = pd.DataFrame({"place": place, "tanggal": dates})[batch.is_ok]
+    # text keys: a table without dates (population) has NaT, which groupby drops
+    day = pd.to_datetime(dates).dt.strftime("%Y-%m-%d").fillna("")
+    keys = pd.DataFrame({"place": place, "tanggal": day})[batch.is_ok]
     repeated = keys.duplicated(keep="first")
     if not repeated.any():
         return
@@ -668,10 +670,11 @@ def _flag_duplicate_keys(
     reasons = pd.Series(None, index=batch.frame.index, dtype=object)
     for position in repeated[repeated].index:
         key = (keys.at[position, "place"], keys.at[position, "tanggal"])
+        template = "intake_duplicate_key" if key[1] else "intake_duplicate_place"
         reasons[position] = t(
-            "intake_duplicate_key",
+            template,
             kode=key[0],
-            tanggal=key[1].date().isoformat(),
+            tanggal=key[1],
             first=int(batch.rows[first[key]]),
         )
     batch.flag(reasons, "", "")

@@ -74,10 +74,14 @@ def read_table(source: str | Path | bytes, name: str = "") -> RawTable:
         raise GeoInputError(t("intake_err_empty", name=name))
 
     formula_rows: frozenset[int] = frozenset()
-    if data[:4] == b"PK\x03\x04" or name.lower().endswith((".xlsx", ".xlsm")):
-        grid, notes, formula_rows = _xlsx_grid(data, name)
-    else:
-        grid, notes = _csv_grid(data, name)
+    try:
+        if data[:4] == b"PK\x03\x04" or name.lower().endswith((".xlsx", ".xlsm")):
+            grid, notes, formula_rows = _xlsx_grid(data, name)
+        else:
+            grid, notes = _csv_grid(data, name)
+    except (csv.Error, UnicodeError, ValueError, IndexError) as err:
+        # a picture, a PDF or a damaged file renamed .csv: not a table
+        raise GeoInputError(t("intake_err_not_table", name=name)) from err
 
     return _table_from_grid(grid, name, notes, formula_rows)
 

@@ -431,6 +431,22 @@ class _Legend(MacroElement):
         self.legend_html = legend_html
 
 
+class MetricScale(MacroElement):
+    """Leaflet's scale bar in metres and kilometres only (no miles or feet)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        L.control.scale({imperial: false}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "MetricScale"
+
+
 def _check_scheme(classes: int, scheme: str) -> None:
     if not 1 <= classes <= MAX_CLASSES:
         raise GeoInputError(t("err_map_classes", value=classes, maximum=MAX_CLASSES))
@@ -621,11 +637,12 @@ def _base_map(
         location=[(min_lat + max_lat) / 2, (min_lon + max_lon) / 2],
         tiles=None,
         zoom_start=12,
-        control_scale=True,
+        control_scale=False,  # MetricScale below: metres, not feet
         # Quarter zoom steps, so fitting the bounds fills the frame (Jakarta's
         # mainland at whole steps would show half of Kepulauan Seribu too).
         zoom_snap=0.25,
     )
+    MetricScale().add_to(fmap)
     if basemap:
         _add_basemap(fmap)
     fmap.fit_bounds([[min_lat, min_lon], [max_lat, max_lon]])

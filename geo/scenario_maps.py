@@ -172,8 +172,9 @@ def _base_map(layer: gpd.GeoDataFrame, basemap: bool) -> folium.Map:
         location=[(min_lat + max_lat) / 2, (min_lon + max_lon) / 2],
         tiles=None,
         zoom_start=13,
-        control_scale=True,
+        control_scale=False,
     )
+    mapview.MetricScale().add_to(fmap)
     if basemap:
         mapview._add_basemap(fmap)
     fmap.fit_bounds([[min_lat, min_lon], [max_lat, max_lon]])

@@ -64,6 +64,7 @@ from geo.errors import GeoInputError
 from geo.text import t
 
 logger = logging.getLogger(__name__)
+MAX_ID = 2**63  # ids are 64-bit integers in SQLite and PostgreSQL
 
 DATA_DIR_ENV = "CC_DATA_DIR"
 DATABASE_URL_ENV = "CC_DATABASE_URL"
@@ -2048,7 +2049,9 @@ def _stored_scenario(scenario: tables.Scenario) -> StoredScenario:
 
 
 def _require_scenario(session: Session, scenario_id: int) -> tables.Scenario:
-    scenario = session.get(tables.Scenario, scenario_id)
+    # an id beyond a 64-bit integer (a mistyped link) overflows the database
+    is_possible = 0 < scenario_id < MAX_ID
+    scenario = session.get(tables.Scenario, scenario_id) if is_possible else None
     if scenario is None:
         raise GeoInputError(t("err_store_scenario_unknown", value=scenario_id))
     return scenario

@@ -63,6 +63,18 @@ TEXT: dict[str, str] = {
         "Tanggal {tanggal} adalah tanggal data pertama ({first}); pertumbuhan dan "
         "kasus baru perlu tanggal sebelumnya. Pilih tanggal yang lebih akhir."
     ),
+    "err_berkas_os": (
+        "Berkas '{path}' tidak dapat dibaca atau ditulis: periksa bahwa itu nama "
+        "berkas (bukan folder), foldernya ada, dan Anda boleh menulis di sana."
+    ),
+    "err_indikator_tanpa_penduduk": (
+        "Indikator '{value}' perlu data penduduk per kelurahan, yang tidak ada untuk "
+        "wilayah ini; ditampilkan kasus konfirmasi kumulatif."
+    ),
+    "err_tanggal_tidak_valid": (
+        "Tanggal '{value}' tidak valid; tulis sebagai TTTT-BB-HH, misalnya "
+        "2020-10-06. Ditampilkan tanggal terakhir."
+    ),
     # Peta Situasi page
     "kpi_tanpa_kelurahan": "Kasus tanpa kelurahan",
     "kpi_fasilitas": "Fasilitas kesehatan di peta",
@@ -221,6 +233,9 @@ TEXT: dict[str, str] = {
         "baris tanpa kelurahan ('{value}') tidak dipakai untuk data penduduk"
     ),
     "intake_duplicate_row": "sama persis dengan baris {first} (duplikat)",
+    "intake_duplicate_place": (
+        "kelurahan {kode} sudah ada di baris {first}; baris ini tidak dipakai"
+    ),
     "intake_duplicate_key": (
         "kelurahan {kode} tanggal {tanggal} sudah ada di baris {first} dengan "
         "nilai lain"
@@ -311,7 +326,10 @@ TEXT: dict[str, str] = {
     "intake_harian": "kasus baru harian",
     "intake_hari_bulan": "hari/bulan (dd/mm/yyyy)",
     "intake_bulan_hari": "bulan/hari (mm/dd/yyyy)",
-    "intake_cli_help": "Impor berkas data lalu periksa isinya (belum disimpan).",
+    "intake_cli_help": (
+        "Periksa berkas data lalu simpan ke penyimpanan (--periksa-saja: hanya "
+        "periksa)."
+    ),
     "intake_cli_kind": "Jenis data: {choices}.",
     "intake_cli_file": "Berkas CSV, Excel (.xlsx) atau batas wilayah.",
     "intake_cli_wilayah": "Kode wilayah, misalnya 33.71 untuk Kota Magelang.",
@@ -658,8 +676,11 @@ TEXT: dict[str, str] = {
         "dengan data lebih lengkap."
     ),
     "err_hs_permutations": (
-        "Jumlah permutasi harus bilangan bulat 99 atau lebih; diterima {value}. "
+        "Jumlah permutasi harus bilangan bulat 99 sampai 99.999; diterima {value}. "
         "Pakai 999 untuk hasil yang stabil."
+    ),
+    "err_hs_seed": (
+        "Seed harus bilangan bulat 0 sampai 4.294.967.295; diterima {value}."
     ),
     "err_hs_option": (
         "Pilihan {name} '{value}' tidak dikenal. Pilih salah satu: {choices}."

@@ -71,19 +71,13 @@ def check_upload(
 
 
 def refresh_after_write() -> None:
-    """Drop every cache built on the store, so pages show what was just written."""
-    for cached in (
-        list_packs,
-        load_region,
-        kelurahan,
-        check_upload,
-        situation,
-        view_bounds,
-        series,
-        display_layer,
-        situation_map,
-    ):
-        cached.clear()
+    """Drop every cached result, so every page shows what was just written.
+
+    All of them derive from the store (regions, situations, maps, hotspots,
+    scenario weights, dates), so all go; the store engine, the imported-pack
+    markers and the image renderer (``cache_resource``) stay.
+    """
+    st.cache_data.clear()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -115,11 +115,13 @@ def _date_picker(
             default = pd.Timestamp(remembered)
     if wanted is not None:
         try:
-            candidate = pd.Timestamp(wanted).normalize()
+            candidate = pd.to_datetime(wanted, format="%Y-%m-%d")
         except ValueError:
             candidate = None
         if candidate in dates:
             default = candidate
+        elif candidate is None or pd.isna(candidate):
+            notices.append(t("err_tanggal_tidak_valid", value=wanted))
         else:
             notices.append(
                 t("err_tanggal_tidak_ada", value=wanted, available=dates_text(dates))
@@ -145,6 +147,8 @@ def _indicator_picker(
     if wanted is not None and wanted not in keys:
         if wanted not in indicators.INDICATORS:
             notices.append(t("err_indikator_tidak_dikenal", value=wanted))
+        elif wanted == "insidens" and not has_population:
+            notices.append(t("err_indikator_tanpa_penduduk", value=wanted))
         elif state.query_value("indikator"):
             notices.append(t("err_indikator_tidak_tersedia", value=wanted))
         wanted = None

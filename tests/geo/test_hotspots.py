@@ -318,13 +318,26 @@ def test_smallest_p_of_esda_two_sided_is_three_draws():
         (lambda g: g.drop(columns="nama_kecamatan"), {}, "tidak memiliki kolom"),
         (lambda g: g.set_crs(None, allow_override=True), {}, "tidak memiliki sistem"),
         (lambda g: g, {"metric_crs": "EPSG:4326"}, "bukan sistem meter"),
-        (lambda g: g, {"permutations": 10}, "99 atau lebih; diterima 10"),
+        (lambda g: g, {"permutations": 10}, "99 sampai 99.999; diterima 10"),
+        (lambda g: g, {"permutations": 10**8}, "sampai 99.999; diterima 100000000"),
+        (lambda g: g, {"seed": -1}, "Seed harus bilangan bulat 0 sampai"),
         (lambda g: g, {"weights": "rook"}, "tetangga 'rook' tidak dikenal"),
         (lambda g: g, {"test_on": "rate"}, "memerlukan data penduduk"),
         (lambda g: g, {"weights": "distance"}, "lebih dari 0 m; diterima None"),
         (lambda g: g, {"weights": "knn", "k": 9}, "1 sampai 3; diterima 9"),
     ],
-    ids=["column", "crs", "geographic", "perms", "rook", "rate", "band", "k"],
+    ids=[
+        "column",
+        "crs",
+        "geographic",
+        "perms",
+        "perms-max",
+        "seed",
+        "rook",
+        "rate",
+        "band",
+        "k",
+    ],  # fmt: skip
 )
 def test_rejects_bad_input_in_bahasa(f07_layer, f07_values, change, options, match):
     options = {"metric_crs": UTM_49S, "value_label": "kasus", **options}

@@ -682,3 +682,16 @@ def test_bytes_upload(kelurahan_uji):
     data = io.BytesIO(b"kelurahan,tanggal,positif\nMagersari,2020-09-23,4\n").getvalue()
 
     assert import_cases(data, kelurahan_uji, name="unggah.csv").accepted_rows == 1
+
+
+def test_population_kelurahan_twice_is_quarantined_not_a_crash(kelurahan_uji):
+    text = "kelurahan,penduduk\nMagersari,12.345\nKedungsari,800\nMagersari,100\n"
+
+    result = import_population(text.encode(), kelurahan_uji, name="penduduk.csv")
+
+    assert result.rows_read == 3
+    assert result.accepted.set_index("kode")["penduduk"].to_dict() == {
+        "33.71.01.1007": 12345,
+        "33.71.02.1005": 800,
+    }
+    assert any("sudah ada di baris 2" in line for line in result.messages)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 
+import numpy as np
 import openpyxl
 import pytest
 
@@ -160,3 +161,10 @@ def test_blank_lines_keep_row_numbers():
     data = b"kelurahan,positif\n\nMagersari,1\n\nKedungsari,2\n"
 
     assert read_table(data, name="kosong.csv").rows.tolist() == [3, 5]
+
+
+def test_a_picture_renamed_csv_is_not_a_table():
+    rng = np.random.default_rng(6)
+    picture = b"\x89PNG\r\n\x1a\n" + rng.integers(0, 256, 400, dtype=np.uint8).tobytes()
+    with pytest.raises(GeoInputError, match="bukan tabel CSV atau Excel"):
+        read_table(picture, "foto.csv")

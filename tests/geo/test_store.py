@@ -1065,3 +1065,12 @@ def test_resource_cannot_be_homed_at_another_regions_facility(region):
             {"jenis": "apd", "nama": "Stok", "jumlah": 5, "facility_id": jakarta_id},
             WHO,
         )
+
+
+@pytest.mark.parametrize(
+    "scenario_id", [0, -1, 10**23], ids=["nol", "negatif", "terlalu-besar"]
+)
+def test_impossible_scenario_id_is_unknown_not_a_crash(tmp_path, scenario_id):
+    engine = store.open_store(f"sqlite:///{tmp_path / 'cc.sqlite'}")
+    with pytest.raises(GeoInputError, match="tidak ditemukan|tidak ada"):
+        store.get_scenario(engine, scenario_id)

@@ -68,10 +68,21 @@ def test_jakarta_from_the_url_with_267_kelurahan():
     [
         ({"wilayah": "99"}, "Wilayah '99' tidak dikenal"),
         ({"tanggal": "2019-01-01"}, "Tidak ada data untuk tanggal 2019-01-01"),
-        ({"tanggal": "kemarin"}, "Tidak ada data untuk tanggal kemarin"),
-        ({"indikator": "insidens"}, "Indikator 'insidens' tidak tersedia"),
+        ({"tanggal": "kemarin"}, "Tanggal 'kemarin' tidak valid"),
+        ({"tanggal": "2020-13-45"}, "Tanggal '2020-13-45' tidak valid"),
+        ({"tanggal": "06/10/2020"}, "Tanggal '06/10/2020' tidak valid"),
+        ({"indikator": "insidens"}, "Indikator 'insidens' perlu data penduduk"),
+        ({"indikator": "zzz"}, "Indikator 'zzz' tidak dikenal"),
     ],
-    ids=["wilayah", "tanggal", "tanggal-teks", "indikator"],
+    ids=[
+        "wilayah",
+        "tanggal",
+        "tanggal-teks",
+        "tanggal-13",
+        "tanggal-hbt",
+        "indikator",
+        "indikator-asing",
+    ],
 )
 def test_bad_url_values_fall_back_with_a_notice(query, expected):
     app = run(query)
