@@ -30,6 +30,8 @@ from geo.text import TEXT, t
 logger = logging.getLogger(__name__)
 
 # What a user can import, and the store kind each one is written as.
+LINE_LIST_KIND = "daftar_kasus"  # IntakeResult.kind of a line list
+CASE_COLUMNS = ("positif", "dirawat", "isolasi", "sembuh", "meninggal")
 KINDS: dict[str, str] = {
     "kasus": "kasus",
     "daftar-kasus": "kasus",
@@ -247,6 +249,52 @@ def store_frame(kind: str, result: intake.IntakeResult) -> pd.DataFrame:
     return accepted
 
 
+def line_list_on_stored(
+    engine: Engine, region_kode: str, counts: pd.DataFrame
+) -> pd.DataFrame:
+    """Return a line list's counts added to the store's counts before its dates.
+
+    A line list names the people reported in it, usually the new cases of a day
+    or a week, not every case so far. Its counts per kelurahan and date are
+    therefore added to each kelurahan's latest stored cumulative counts before
+    the list's first date; a kelurahan nobody in the list lives in keeps its
+    counts instead of falling to 0.
+
+    Parameters
+    ----------
+    engine : sqlalchemy.Engine
+        The store.
+    region_kode : str
+        The region the list belongs to.
+    counts : pandas.DataFrame
+        The line list summed to the tidy case table (cumulative within the list).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The same rows with the stored counts added.
+    """
+    if counts.empty:
+        return counts
+    stored = store.case_counts(engine, region_kode)
+    before = stored[stored["tanggal"] < counts["tanggal"].min()]
+    if before.empty:
+        return counts
+
+    before = before.assign(place=_place(before)).sort_values("tanggal")
+    baseline = before.groupby("place").last()
+    place = _place(counts)
+    added = counts.copy()
+    for column in CASE_COLUMNS:
+        base = place.map(baseline[column]).astype("Float64").fillna(0)
+        added[column] = (counts[column].astype("Float64") + base).astype("Int64")
+    return added
+
+
+def _place(frame: pd.DataFrame) -> pd.Series:
+    return frame["kode"].fillna("~" + frame["keterangan"].fillna(""))
+
+
 def write_result(
     engine: Engine,
     kind: str,
@@ -306,11 +354,14 @@ def write_result(
         "tanggal": list(result.dates),
         "catatan": list(result.notes),
     }
+    frame = store_frame(kind, result)
+    if result.kind == LINE_LIST_KIND:
+        frame = line_list_on_stored(engine, region_kode, frame)
     return store.write_import(
         engine,
         KINDS[kind],
         region_kode,
-        store_frame(kind, result),
+        frame,
         result.quarantined,
         who=who,
         file_name=file_name,

@@ -289,7 +289,10 @@ TEXT: dict[str, str] = {
     "intake_note_line_list": (
         "{persons} orang dari daftar kasus dijumlahkan per kelurahan dan tanggal. "
         "Status (dirawat, sembuh, meninggal) adalah status terakhir di berkas, "
-        "dihitung sejak tanggal konfirmasi."
+        "dihitung sejak tanggal konfirmasi. Daftar dianggap berisi kasus yang "
+        "dilaporkan pada tanggal-tanggalnya: saat disimpan, angkanya ditambahkan "
+        "pada angka kumulatif terakhir yang sudah tersimpan sebelum tanggal "
+        "pertama daftar, dan kelurahan tanpa kasus di daftar tetap pada angkanya."
     ),
     "intake_note_total_check": (
         "Jumlah {column} yang diterima ({accepted}) cocok dengan baris total "

@@ -200,3 +200,29 @@ def test_batch_and_audit_tables_have_indonesian_headers(magelang_store):
     assert set(audit["Tindakan"]) <= {"impor", "tambah", "ubah", "ganti", "hapus"}
     imported = audit.loc[audit["Tabel"] == "impor", "Sesudah"]
     assert "berkas: kelurahan.geojson" in imported.iloc[-1]
+
+
+def test_a_short_line_list_adds_to_the_stored_counts(magelang_store):
+    # the field case: three people reported on 7 Oct must not wipe the city's
+    # 198 cumulative cases of 6 Oct
+    engine, _ = magelang_store
+    kelurahan = store.kelurahan(engine, MAGELANG)
+    data = (
+        b"tanggal,kelurahan,status\n"
+        b"7 Oktober 2020,Magersari,dirawat\n"
+        b"7 Oktober 2020,Magersari,isolasi\n"
+        b"7 Oktober 2020,Kedungsari,dirawat\n"
+    )
+    result = imports.check_file("daftar-kasus", data, "baru.csv", kelurahan)
+    _write(engine, "daftar-kasus", result, data, "baru.csv")
+
+    cases = store.case_counts(engine, MAGELANG)
+    before = cases[cases["tanggal"] == pd.Timestamp("2020-10-06")].set_index("kode")
+    after = cases[cases["tanggal"] == pd.Timestamp("2020-10-07")].set_index("kode")
+    assert int(after["positif"].sum()) == 198 + 3
+    assert (
+        after.at["33.71.01.1007", "positif"]
+        == before.at["33.71.01.1007", "positif"] + 2
+    )
+    untouched = before.index.difference(["33.71.01.1007", "33.71.02.1005"])
+    assert (after.loc[untouched, "positif"] == before.loc[untouched, "positif"]).all()
