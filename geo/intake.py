@@ -423,6 +423,13 @@ def _read_dates(
     batch.flag(parsed.problems, column, text)
     missing = is_missing_text(text)
     batch.flag(_reason_where(missing, t("intake_date_missing")), column, text)
+    # A date after today is a typing or conversion error (e.g. 2142), never data.
+    future = pd.to_datetime(parsed.values) > pd.Timestamp.now().normalize()
+    batch.flag(
+        _reason_where(pd.Series(future, index=text.index), t("intake_date_future")),
+        column,
+        text,
+    )
 
     questions, notes = [], []
     if parsed.is_ambiguous:

@@ -373,6 +373,9 @@ def _table_from_grid(
     frame, rows = _apply_bookkeeping(
         body[keep].reset_index(drop=True), rows[keep].reset_index(drop=True)
     )
+    if frame.empty:
+        # a header alone (or only a totals row) would be stored as an empty import
+        raise GeoInputError(t("intake_err_no_rows", name=name, row=header_at + 1))
     logger.info("read %s: %d rows, %d columns", name, len(frame), frame.shape[1])
     return RawTable(frame, rows, body[is_total], tuple(notes))
 

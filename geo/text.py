@@ -164,6 +164,10 @@ TEXT: dict[str, str] = {
     "map_tanpa_peta_dasar": "tanpa peta dasar",
     # --- intake ---
     "intake_err_empty": "Berkas '{name}' kosong. Pilih berkas yang berisi tabel.",
+    "intake_err_no_rows": (
+        "Berkas '{name}' hanya berisi judul kolom (baris {row}) tanpa baris data; "
+        "tidak ada yang disimpan. Isi datanya di bawah judul kolom lalu unggah lagi."
+    ),
     "intake_err_unreadable": (
         "Berkas '{name}' tidak dapat dibuka. Periksa nama dan lokasinya."
     ),
@@ -233,6 +237,9 @@ TEXT: dict[str, str] = {
         "baris tanpa kelurahan ('{value}') tidak dipakai untuk data penduduk"
     ),
     "intake_duplicate_row": "sama persis dengan baris {first} (duplikat)",
+    "intake_date_future": (
+        "tanggal sesudah hari ini; periksa ketikan atau konversi tanggalnya"
+    ),
     "intake_duplicate_place": (
         "kelurahan {kode} sudah ada di baris {first}; baris ini tidak dipakai"
     ),
@@ -1758,6 +1765,10 @@ TEXT: dict[str, str] = {
     "skn_simpan": "Simpan skenario",
     "skn_err_nama": "Isi nama skenario dan nama penulis sebelum menyimpan.",
     "skn_tersimpan": ("Skenario '{nama}' tersimpan sebagai #{id}. Tautan: {link}"),
+    "skn_sudah_tersimpan": (
+        "Hasil ini sudah tersimpan sebagai skenario '{nama}' (#{id}); tidak disimpan "
+        "dua kali. Ubah masukan dan hitung ulang untuk menyimpan skenario baru."
+    ),
     "skn_err_rekaman": (
         "Hasil skenario tersimpan tidak bisa dibaca halaman ini; hitung ulang dan "
         "simpan lagi."

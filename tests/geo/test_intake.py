@@ -695,3 +695,15 @@ def test_population_kelurahan_twice_is_quarantined_not_a_crash(kelurahan_uji):
         "33.71.02.1005": 800,
     }
     assert any("sudah ada di baris 2" in line for line in result.messages)
+
+
+def test_a_date_after_today_is_quarantined(kelurahan_uji):
+    text = "tanggal,kelurahan,positif\n2020-10-05,Magersari,3\n2142-09-08,Magersari,4\n"
+
+    result = import_cases(text.encode(), kelurahan_uji, name="kasus.csv")
+
+    assert result.rows_read == 2
+    assert list(result.dates) == ["2020-10-05"]
+    assert any(
+        "baris 3" in line and "sesudah hari ini" in line for line in result.messages
+    )

@@ -126,6 +126,16 @@ def test_unreadable_files_raise_in_bahasa_indonesia(intake_file, name, message):
         read_table(intake_file(name))
 
 
+@pytest.mark.parametrize(
+    "data",
+    [b"tanggal,kelurahan,positif\n", b"kelurahan,positif\nJUMLAH,12\n"],
+    ids=["header-only", "only-a-total"],
+)
+def test_a_table_without_data_rows_is_refused(data):
+    with pytest.raises(GeoInputError, match="tanpa baris data"):
+        read_table(data, name="judul.csv")
+
+
 def test_damaged_xlsx_is_not_a_table():
     with pytest.raises(GeoInputError, match="bukan tabel"):
         read_table(b"PK\x03\x04 rusak", name="rusak.xlsx")
