@@ -283,6 +283,10 @@ def save_form(kind: str, place: Place) -> None:
     if not nama.strip() or not author.strip():
         st.error(t("skn_err_nama"))
         return
+    if kept.get("id") is not None:
+        # One run is one scenario: a second click (or a double click) saves nothing.
+        st.info(t("skn_sudah_tersimpan", nama=kept["nama"], id=kept["id"]))
+        return
     inputs()["penulis"] = author
     engine = cache.engine()
     store.save_region(

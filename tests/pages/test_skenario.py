@@ -211,6 +211,21 @@ def test_a_link_reproduces_a_saved_scenario():
     assert frame_with(linked, "Mendapat")["Mendapat"].map(whole).sum() == 777
 
 
+def test_saving_the_same_result_twice_keeps_one_scenario():
+    app = open_page()
+    click(app, "Hitung distribusi")
+    app.text_input(key="skn_form_nama_distribusi").set_value("Sekali saja")
+    app.text_input(key="skn_form_distribusi").set_value("Ani")
+    before = len(store.list_scenarios(cache.engine(), "33.71"))
+
+    click(app, "Simpan skenario")
+    click(app, "Simpan skenario")
+
+    saved = store.list_scenarios(cache.engine(), "33.71")
+    assert len(saved) == before + 1
+    assert any("tidak disimpan dua kali" in item.value for item in app.info)
+
+
 @pytest.mark.parametrize("value", ["abc", "999"], ids=["teks", "tidak-ada"])
 def test_a_bad_link_falls_back_with_a_notice(value):
     app = open_page({"skenario": value})
