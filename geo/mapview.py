@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import base64
 import html
+import importlib
 import json
 import logging
 import math
 import re
+import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import folium
 import geopandas as gpd
-import mapclassify
 import numpy as np
 import pandas as pd
 import shapely
@@ -36,6 +37,27 @@ from geo.export import count_label, is_small_count
 from geo.text import fmt_int, fmt_num, t
 
 logger = logging.getLogger(__name__)
+
+
+def _import_mapclassify():
+    """Import mapclassify without the matplotlib.pyplot it loads for one helper.
+
+    mapclassify's package import pulls in pyplot for ``vba_choropleth`` (a third
+    of a second of the first map's start-up) and only falls back when pyplot is
+    missing. Nothing here draws with matplotlib, so pyplot is kept out of that
+    one import; any later ``import matplotlib.pyplot`` works as usual.
+    """
+    if "mapclassify" in sys.modules or "matplotlib.pyplot" in sys.modules:
+        return importlib.import_module("mapclassify")
+    sys.modules["matplotlib.pyplot"] = None  # mapclassify sees ImportError
+    try:
+        return importlib.import_module("mapclassify")
+    finally:
+        if sys.modules.get("matplotlib.pyplot", 0) is None:
+            del sys.modules["matplotlib.pyplot"]
+
+
+mapclassify = _import_mapclassify()
 
 DEFAULT_ASSET_BASE_URL = "/app/static/vendor"
 DEFAULT_ASSET_DIR = Path(__file__).resolve().parent.parent / "static" / "vendor"

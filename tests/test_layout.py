@@ -49,3 +49,22 @@ def test_computation_modules_load_neither_folium_nor_plotly():
     ]
     assert computation, "no computation modules found"
     assert _loaded(computation, ["folium", "plotly"]) == []
+
+
+def test_the_first_page_path_loads_neither_pyplot_nor_the_hotspot_libraries():
+    # start-up time: mapclassify's pyplot and libpysal/esda are not needed to
+    # draw the first map (benchmarks/bench_startup.py)
+    first_page = ["geo.mapview", "geo.situation_maps", "ui.cache", "ui.widgets"]
+    assert _loaded(first_page, ["matplotlib.pyplot", "esda", "libpysal"]) == []
+
+
+def test_mapclassify_and_a_later_pyplot_still_work_after_the_guarded_import():
+    code = (
+        "import geo.mapview, mapclassify, matplotlib.pyplot as plt\n"
+        "print(mapclassify.Quantiles([1, 2, 3, 4], k=2).bins.tolist(), plt.gcf())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("[2.5, 4.0] Figure(")

@@ -15,7 +15,6 @@ from geo import (
     boundaries,
     cli_hotspots,
     display,
-    hotspot_maps,
     imports,
     indicators,
     intake,
@@ -220,6 +219,9 @@ def hotspot_map(
         kode, tanggal, window_days, indikator, level, weights, k, distance_m,
         permutations, seed, fdr,
     )  # fmt: skip
+    # imported here: libpysal and esda are not needed before the Hotspot page
+    from geo import hotspot_maps
+
     layer = display_layer(kode) if level == "kelurahan" else None
     view = view_bounds(kode)
     if kind == "values":

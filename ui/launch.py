@@ -3,7 +3,7 @@
 ``make run`` starts the app through this module: ``python -m ui.launch run app.py``
 takes the same arguments and environment variables as ``streamlit run``. The
 server answers within a second; the first page then needs geopandas, folium and
-mapclassify (with scikit-learn and scipy), about three seconds of imports on two
+mapclassify (with scikit-learn and scipy), about two seconds of imports on two
 cores. Importing them in a thread while the browser loads the page overlaps the
 two, so the first map is drawn sooner.
 """
@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 WARM_MODULES = (
     "geopandas",
     "folium",
-    "mapclassify",
+    "geo.mapview",  # imports mapclassify without matplotlib: it must come first
     "sqlalchemy",
     "alembic",
     "plotly.graph_objects",
