@@ -21,7 +21,7 @@ import pandas as pd
 
 from geo.allocation import DEFAULT_TIME_LIMIT_S, SOLVERS
 from geo.bootstrap import stored_region
-from geo.cli import write_json, write_text
+from geo.cli import number, write_json, write_text
 from geo.distribution import DistributionResult, distribute_by_need
 from geo.errors import GeoInputError
 from geo.indicators import data_dates, situation
@@ -47,38 +47,60 @@ logger = logging.getLogger(__name__)
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register ``allocate {distribusi,lokasi,rujukan}`` on ``subparsers``."""
     allocate = subparsers.add_parser("allocate", help="skenario alokasi (what-if)")
-    kinds = allocate.add_subparsers(dest="allocate_kind", required=True)
+    kinds = allocate.add_subparsers(
+        dest="allocate_kind", required=True, metavar="JENIS"
+    )
 
     spread = kinds.add_parser("distribusi", help="bagi stok ke kelurahan menurut bobot")
     spread.add_argument("--bobot", type=Path, required=True, help=t("alok_cli_bobot"))
-    spread.add_argument("--stok", type=int, required=True, help=t("alok_cli_stok"))
-    spread.add_argument("--minimum", type=int, default=0, help=t("alok_cli_min"))
-    spread.add_argument("--maksimum", type=int, default=None, help=t("alok_cli_max"))
+    spread.add_argument(
+        "--stok", type=number(0, whole=True), required=True, help=t("alok_cli_stok")
+    )
+    spread.add_argument(
+        "--minimum", type=number(0, whole=True), default=0, help=t("alok_cli_min")
+    )
+    spread.add_argument(
+        "--maksimum", type=number(0, whole=True), default=None, help=t("alok_cli_max")
+    )
     spread.add_argument("--json", action="store_true", help="keluaran JSON")
     spread.set_defaults(func=run_distribution)
 
     siting = kinds.add_parser("lokasi", help="pilih lokasi fasilitas (spopt)")
     _add_point_arguments(siting)
     siting.add_argument("--model", choices=MODELS, required=True)
-    siting.add_argument("--p", type=int, default=None, help=t("alok_cli_p"))
+    siting.add_argument(
+        "--p", type=number(1, whole=True), default=None, help=t("alok_cli_p")
+    )
     reach = siting.add_mutually_exclusive_group()
-    reach.add_argument("--radius-m", type=float, default=None, help=t("alok_cli_m"))
-    reach.add_argument("--menit", type=float, default=None, help=t("alok_cli_menit"))
+    reach.add_argument(
+        "--radius-m", type=number(0, above=True), default=None, help=t("alok_cli_m")
+    )
+    reach.add_argument(
+        "--menit", type=number(0, above=True), default=None, help=t("alok_cli_menit")
+    )
     siting.add_argument(
         "--abaikan-tetap", action="store_true", help=t("alok_cli_tetap")
     )
     siting.add_argument("--solver", choices=SOLVERS, default="highs")
     siting.add_argument(
-        "--batas-waktu", type=float, default=DEFAULT_TIME_LIMIT_S, help="detik"
+        "--batas-waktu",
+        type=number(0, above=True),
+        default=DEFAULT_TIME_LIMIT_S,
+        help="detik",
     )
     siting.set_defaults(func=run_siting)
 
     referral = kinds.add_parser("rujukan", help="rujuk pasien ke rumah sakit")
     _add_point_arguments(referral)
     limit = referral.add_mutually_exclusive_group()
-    limit.add_argument("--maks-m", type=float, default=None, help=t("alok_cli_maks"))
     limit.add_argument(
-        "--maks-menit", type=float, default=None, help=t("alok_cli_maks")
+        "--maks-m", type=number(0, above=True), default=None, help=t("alok_cli_maks")
+    )
+    limit.add_argument(
+        "--maks-menit",
+        type=number(0, above=True),
+        default=None,
+        help=t("alok_cli_maks"),
     )
     referral.set_defaults(func=run_referral)
 
@@ -90,13 +112,13 @@ def _add_point_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--crs", default=None, help=t("alok_cli_crs"))
     parser.add_argument(
         "--faktor-belok",
-        type=float,
+        type=number(1),
         default=DEFAULT_CIRCUITY,
         help=t("alok_cli_faktor"),
     )
     parser.add_argument(
         "--kecepatan-kmj",
-        type=float,
+        type=number(0, above=True),
         default=DEFAULT_SPEED_KMH,
         help=t("alok_cli_kecepatan"),
     )

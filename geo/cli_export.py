@@ -12,6 +12,7 @@ import argparse
 import logging
 from pathlib import Path
 
+from geo.cli import number
 from geo.export_image import DEFAULT_TIMEOUT_S, ImageRenderer
 from geo.export_region import (
     KINDS,
@@ -50,7 +51,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--batas-waktu",
         dest="timeout_s",
-        type=float,
+        type=number(0, above=True),
         default=DEFAULT_TIMEOUT_S,
         help="Detik paling lama untuk satu gambar.",
     )

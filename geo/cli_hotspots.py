@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from geo.cli import iso_date, write_json, write_text
+from geo.cli import iso_date, number, write_json, write_text
 from geo.errors import GeoInputError
 from geo.text import fmt_num, t
 
@@ -281,7 +281,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--tanggal", default=None, help=t("hs_cli_tanggal"))
     parser.add_argument(
         "--jendela-hari",
-        type=int,
+        type=number(1, whole=True),
         default=DEFAULT_WINDOW_DAYS,
         help=t("hs_cli_jendela"),
     )

@@ -163,6 +163,10 @@ TEXT: dict[str, str] = {
     "map_contoh": "contoh",
     "map_tanpa_peta_dasar": "tanpa peta dasar",
     # --- intake ---
+    "cli_err_angka": "'{value}' tidak bisa dipakai: isi {rule}.",
+    "cli_angka_min": "angka {minimum} atau lebih",
+    "cli_angka_lebih_dari": "angka lebih dari {minimum}",
+    "cli_angka_bulat_min": "bilangan bulat {minimum} atau lebih",
     "intake_err_empty": "Berkas '{name}' kosong. Pilih berkas yang berisi tabel.",
     "intake_err_no_rows": (
         "Berkas '{name}' hanya berisi judul kolom (baris {row}) tanpa baris data; "
