@@ -69,7 +69,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--urutan-tanggal", choices=("hb", "bh"), help=t("intake_cli_date_order")
     )
-    parser.add_argument("--harian", action="store_true", help=t("intake_cli_harian"))
+    counting = parser.add_mutually_exclusive_group()
+    counting.add_argument("--harian", action="store_true", help=t("intake_cli_harian"))
+    counting.add_argument(
+        "--kumulatif", action="store_true", help=t("intake_cli_kumulatif")
+    )
     parser.add_argument("--tanggal", help=t("intake_cli_tanggal"))
     parser.add_argument(
         "--kolom-kode", default="kode", help=t("intake_cli_kode_column")
@@ -103,7 +107,7 @@ def run_import(args: argparse.Namespace) -> intake.IntakeResult:
             kelurahan,
             tanggal=args.tanggal,
             date_order=args.urutan_tanggal,
-            is_daily=True if args.harian else None,
+            is_daily=_is_daily(args),
         )
     return intake.IMPORTERS[args.kind](args.file, kelurahan)
 
@@ -120,9 +124,18 @@ def run(args: argparse.Namespace) -> int:
     from geo.cli import write_json, write_text  # the command line sits on top
 
     result = run_import(args)
-    stored = None if args.periksa_saja else write_import(args, result)
+    if not args.periksa_saja:
+        _refuse_unconfirmed_daily(args, result)
+    batch = None if args.periksa_saja else write_import(args, result)
     if args.json:
-        write_json(result.to_json())
+        payload = result.to_json()
+        payload["stored"] = None if batch is None else {
+            "batch": batch.id,
+            "duplicate": batch.is_duplicate,
+            "accepted": batch.rows_accepted,
+            "quarantined": batch.rows_quarantined,
+        }  # fmt: skip
+        write_json(payload)
         return 0
     summary = t(
         "intake_cli_summary",
@@ -130,15 +143,45 @@ def run(args: argparse.Namespace) -> int:
         accepted=result.accepted_rows,
         quarantined=len(result.quarantined),
     )
-    for line in (summary, *result.notes, *result.messages):
+    answered = {"kumulatif"} if _is_daily(args) is not None else set()
+    questions = [
+        t("intake_cli_question", text=question.text, used=question.detected)
+        for question in result.questions
+        if question.detected is not None and question.kind not in answered
+    ]
+    for line in (summary, *result.notes, *questions, *result.messages):
         write_text(line)
-    if stored is not None:
-        write_text(stored)
+    if batch is not None:
+        write_text(stored_text(batch))
     return 0
 
 
-def write_import(args: argparse.Namespace, result: intake.IntakeResult) -> str:
-    """Write a checked file to the store; return what happened, for people.
+def _is_daily(args: argparse.Namespace) -> bool | None:
+    if args.harian:
+        return True
+    return False if args.kumulatif else None
+
+
+def _refuse_unconfirmed_daily(
+    args: argparse.Namespace, result: intake.IntakeResult
+) -> None:
+    """Refuse to store counts read as daily unless the user said so.
+
+    Daily counts are summed into cumulative ones on import: a guess there
+    changes every figure on the map, so a scheduled job must say ``--harian``
+    (or ``--kumulatif``), as the page asks its user to confirm.
+    """
+    if args.kind != "kasus" or _is_daily(args) is not None:
+        return
+    for question in result.questions:
+        if question.kind == "kumulatif" and question.detected == "harian":
+            raise GeoInputError(t("intake_cli_harian_perlu", name=args.file.name))
+
+
+def write_import(
+    args: argparse.Namespace, result: intake.IntakeResult
+) -> store.ImportBatch:
+    """Write a checked file to the store; return the import batch written.
 
     The bundled region packs are loaded first when the store lacks them, so a
     scheduled job works on a fresh ``CC_DATA_DIR``.
@@ -170,6 +213,11 @@ def write_import(args: argparse.Namespace, result: intake.IntakeResult) -> str:
             **common,
         )
     logger.info("import stored: batch %s, duplicate %s", batch.id, batch.is_duplicate)
+    return batch
+
+
+def stored_text(batch: store.ImportBatch) -> str:
+    """Return what the store did with an import, for people."""
     if batch.is_duplicate:
         return t("data_sudah_diimpor", id=batch.id, who=batch.who)
     return t(

@@ -147,7 +147,21 @@ class IntakeResult:
             "problems": problems,
             "dates": list(self.dates),
             "totals": {key: int(value) for key, value in self.totals.items()},
+            "quarantined_totals": {
+                key: int(value) for key, value in self.quarantined_totals.items()
+            },
             "discarded_columns": list(self.discarded_columns),
+            "questions": [
+                {
+                    "kind": question.kind,
+                    "column": question.column,
+                    "text": question.text,
+                    "options": list(question.options),
+                    "used": question.detected,
+                }
+                for question in self.questions
+            ],
+            "notes": list(self.notes),
         }
 
 

@@ -350,6 +350,17 @@ TEXT: dict[str, str] = {
     "intake_cli_json": "Cetak hasil sebagai JSON.",
     "intake_cli_date_order": "Urutan tanggal angka: hb (hari/bulan) atau bh.",
     "intake_cli_harian": "Angka kasus adalah kasus baru harian, bukan kumulatif.",
+    "intake_cli_kumulatif": (
+        "Angka kasus adalah jumlah kumulatif. Tanpa --harian atau --kumulatif "
+        "jenisnya dideteksi, dan berkas yang terbaca harian tidak disimpan."
+    ),
+    "intake_cli_question": "{text} Dipakai: {used}.",
+    "intake_cli_harian_perlu": (
+        "Angka kasus di '{name}' terbaca sebagai kasus baru harian (angkanya turun "
+        "dari tanggal ke tanggal), sehingga akan dijumlahkan menjadi kumulatif. "
+        "Tidak ada yang disimpan. Jalankan lagi dengan --harian bila benar, atau "
+        "--kumulatif bila angkanya memang kumulatif."
+    ),
     "intake_cli_tanggal": "Tanggal data bila berkas tidak punya kolom tanggal.",
     "intake_cli_kode_column": "Kolom kode pada berkas batas.",
     "intake_cli_nama_column": "Kolom nama pada berkas batas.",
@@ -1223,7 +1234,7 @@ TEXT: dict[str, str] = {
         "Tempat tidur habis mulai {date}: {unplaced} pasien tidak tertampung."
     ),
     "alok_note_cukup": "Tempat tidur cukup selama {days} hari proyeksi.",
-    "alok_berkas_bobot": "berkas bobot",
+    "alok_berkas_bobot": "data bobot",
     "alok_tetap": "tetap",
     "alok_satuan_menit": "menit",
     "alok_ya": "ya",

@@ -41,7 +41,11 @@ def test_json_summary_of_a_file_with_quarantined_rows(run_cli, intake_file):
         "problems",
         "dates",
         "totals",
+        "quarantined_totals",
         "discarded_columns",
+        "questions",
+        "notes",
+        "stored",
     }
     assert (payload["rows_read"], payload["accepted"], payload["quarantined"]) == (
         6,
@@ -222,7 +226,11 @@ def test_import_writes_to_the_store_once(stored_cli, tmp_path):
         "problems",
         "dates",
         "totals",
+        "quarantined_totals",
         "discarded_columns",
+        "questions",
+        "notes",
+        "stored",
     }
     assert _positif_on(engine, "2020-10-06") == 203
     assert len(store.batches(engine)) == batches_before + 1
@@ -269,3 +277,55 @@ def test_new_region_from_boundaries_on_the_command_line(stored_cli, tmp_path):
     region = store.regions(engine).set_index("kode").loc["33.08"]
     assert (region["nama"], region["metric_crs"]) == ("Kabupaten Uji", "EPSG:32749")
     assert list(store.kelurahan(engine, "33.08")["kode_kecamatan"]) == ["33.08.01"] * 2
+
+
+def test_json_says_what_was_stored_and_the_quarantined_totals(stored_cli, intake_file):
+    engine, _, run = stored_cli
+
+    code, out, _ = run(
+        "kasus", str(intake_file("misspelt_names.csv")), "--wilayah", "33.71", "--json"
+    )
+
+    payload = json.loads(out)
+    assert code == 0
+    assert payload["stored"]["duplicate"] is False
+    assert payload["stored"]["quarantined"] == payload["quarantined"] > 0
+    assert payload["quarantined_totals"]["positif"] >= 0
+    assert payload["notes"], "the file's notes (encoding, delimiter) are in the JSON"
+    batch = store.batches(engine).iloc[0]
+    assert int(batch["id"]) == payload["stored"]["batch"]
+
+
+def test_counts_read_as_daily_are_not_stored_without_a_word(stored_cli, intake_file):
+    engine, _, run = stored_cli
+    path = str(intake_file("daily_counts.csv"))
+    batches_before = len(store.batches(engine))
+
+    code, _, err = run("kasus", path, "--wilayah", "33.71")
+
+    assert code == 2
+    assert "--harian bila benar" in err
+    assert len(store.batches(engine)) == batches_before
+
+    code, out, _ = run("kasus", path, "--periksa-saja", "--wilayah", "33.71")
+    assert code == 0
+    assert "terbaca sebagai kasus baru harian. Benar? Dipakai: harian." in out
+
+    assert run("kasus", path, "--wilayah", "33.71", "--harian")[0] == 0
+    cases = store.case_counts(engine, "33.71").set_index(["kode", "tanggal"])
+    # daily 5, 2, 3 summed into cumulative 5, 7, 10
+    assert cases.loc[("33.71.01.1007", "2020-09-25"), "positif"] == 10
+
+
+def test_kumulatif_keeps_the_numbers_as_given(stored_cli, intake_file):
+    engine, _, run = stored_cli
+
+    code, out, _ = run(
+        "kasus", str(intake_file("daily_counts.csv")), "--wilayah", "33.71",
+        "--kumulatif",
+    )  # fmt: skip
+
+    assert code == 0
+    assert "Dipakai:" not in out  # the flag answered the question
+    cases = store.case_counts(engine, "33.71").set_index(["kode", "tanggal"])
+    assert cases.loc[("33.71.01.1007", "2020-09-25"), "positif"] == 3

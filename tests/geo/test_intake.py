@@ -34,7 +34,10 @@ JSON_KEYS = {
     "problems",
     "dates",
     "totals",
+    "quarantined_totals",
     "discarded_columns",
+    "questions",
+    "notes",
 }
 
 # file, reader, rows read, accepted, quarantined, messages (in row order)
