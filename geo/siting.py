@@ -1176,14 +1176,16 @@ def _coordinates(
         bad |= (np.abs(xy[:, 1]) > 90) | (np.abs(xy[:, 0]) > 180)
     if bad.any():
         row = int(np.nonzero(bad)[0][0])
+        # shown in the file's own terms: lat before lon, each named
         raise GeoInputError(
             t(
                 "alok_err_koordinat",
                 what=what,
                 id=frame["id"].iloc[row],
-                x=frame[x_column].iloc[row],
-                y=frame[y_column].iloc[row],
+                first=f"{y_column} {frame[y_column].iloc[row]}",
+                second=f"{x_column} {frame[x_column].iloc[row]}",
                 count=int(bad.sum()),
+                hint=t("alok_hint_derajat" if is_degrees else "alok_hint_meter"),
             )
         )
     return xy

@@ -1020,9 +1020,15 @@ TEXT: dict[str, str] = {
         "x,y (meter, dengan CRS)."
     ),
     "alok_err_koordinat": (
-        "Koordinat {what} '{id}' tidak valid ({x}, {y}); {count} baris "
-        "bermasalah. Periksa apakah lintang dan bujur tertukar."
+        "Koordinat {what} '{id}' tidak valid ({first}, {second}); {count} baris "
+        "bermasalah. {hint}"
     ),
+    "alok_hint_derajat": (
+        "Lintang (lat) harus antara -90 dan 90 dan bujur (lon) antara -180 dan 180; "
+        "untuk Indonesia lat sekitar -11 sampai 6 dan lon 95 sampai 141. Periksa "
+        "apakah kolom lat dan lon tertukar."
+    ),
+    "alok_hint_meter": "Isi x dan y dengan angka (meter, dalam CRS yang diberikan).",
     "alok_err_id_ganda": (
         "Id '{value}' muncul lebih dari sekali pada {what}; setiap id harus unik."
     ),

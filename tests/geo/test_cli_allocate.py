@@ -196,6 +196,19 @@ def test_missing_file_is_a_user_error(tmp_path):
         )
 
 
+def test_swapped_lat_lon_is_named_in_the_file_s_own_terms(files):
+    demand, candidates = files
+    demand.write_text("id,lat,lon,bobot\nK1,110.217,-7.470,100\n", encoding="utf-8")
+
+    with pytest.raises(GeoInputError) as refused:
+        _run(["allocate", "rujukan", "--permintaan", str(demand),
+              "--kandidat", str(candidates)])  # fmt: skip
+
+    message = str(refused.value)
+    assert "'K1' tidak valid (lat 110.217, lon -7.470)" in message
+    assert "kolom lat dan lon tertukar" in message
+
+
 def test_region_mode_reads_the_magelang_pack():
     demand, candidates, metric_crs = region_inputs("33.71")
 
