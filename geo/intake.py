@@ -773,10 +773,23 @@ def _total_row_notes(
     if stated.empty:
         return []
     total, accepted = int(stated.iloc[0]), int(counts["positif"][ok].sum())
-    key = (
-        "intake_note_total_check" if total == accepted else "intake_note_total_mismatch"
-    )
-    return [t(key, column="positif", accepted=fmt_int(accepted), total=fmt_int(total))]
+    set_aside = int(counts["positif"][~ok].sum())
+    if total == accepted:
+        key = "intake_note_total_check"
+    elif total == accepted + set_aside:
+        key = "intake_note_total_mismatch"
+    else:
+        # the quarantined rows do not explain it: the total row or the rows are off
+        key = "intake_note_total_unexplained"
+    return [
+        t(
+            key,
+            column="positif",
+            accepted=fmt_int(accepted),
+            total=fmt_int(total),
+            quarantined=fmt_int(set_aside),
+        )
+    ]
 
 
 def import_line_list(

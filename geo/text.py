@@ -311,7 +311,12 @@ TEXT: dict[str, str] = {
     ),
     "intake_note_total_mismatch": (
         "Jumlah {column} yang diterima ({accepted}) berbeda dengan baris total "
-        "berkas ({total}); selisih ada di baris karantina."
+        "berkas ({total}); selisihnya ({quarantined}) ada di baris karantina."
+    ),
+    "intake_note_total_unexplained": (
+        "Jumlah {column} yang diterima ({accepted}) berbeda dengan baris total "
+        "berkas ({total}), dan baris karantina ({quarantined}) tidak menjelaskan "
+        "selisihnya. Periksa baris total dan angka per kelurahan di berkas asal."
     ),
     "intake_note_quarantined_total": (
         "{value} {column} dari {count} baris karantina tidak dihitung."

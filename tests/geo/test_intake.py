@@ -710,3 +710,25 @@ def test_a_date_after_today_is_quarantined(kelurahan_uji):
     assert any(
         "baris 3" in line and "sesudah hari ini" in line for line in result.messages
     )
+
+
+@pytest.mark.parametrize(
+    ("total", "expected"),
+    [
+        (7, "cocok dengan baris total berkas (7)"),
+        (9, "selisihnya (2) ada di baris karantina"),
+        (5, "baris karantina (2) tidak menjelaskan selisihnya"),
+    ],
+    ids=["equal", "explained-by-quarantine", "unexplained"],
+)
+def test_the_file_s_total_row_is_compared_honestly(kelurahan_uji, total, expected):
+    text = (
+        "tanggal,kelurahan,positif\n"
+        "2020-10-05,Magersari,3\n2020-10-05,Kedungsari,4\n2020-10-05,Atlantis,2\n"
+        f"JUMLAH,,{total}\n"
+    )
+
+    result = import_cases(text.encode(), kelurahan_uji, name="kasus.csv")
+
+    assert result.accepted_rows == 2
+    assert any(expected in note for note in result.notes), result.notes
