@@ -9,7 +9,7 @@ import streamlit as st
 from geo.text import t
 from ui import state
 
-st.set_page_config(page_title=t("app_title"), page_icon="🗺️", layout="wide")
+st.set_page_config(page_title=t("app_title"), page_icon=":material/map:", layout="wide")
 
 
 @st.cache_resource
@@ -22,11 +22,22 @@ def _configure_logging() -> None:
 _configure_logging()
 navigation = st.navigation(
     [
-        st.Page("pages/peta_situasi.py", title=t("page_peta"), icon="🗺️", default=True),
-        st.Page("pages/hotspot.py", title=t("page_hotspot"), icon="🔥"),
-        st.Page("pages/skenario.py", title=t("page_skenario"), icon="🧮"),
-        st.Page("pages/ekspor.py", title=t("page_ekspor"), icon="📊"),
-        st.Page("pages/data.py", title=t("page_data"), icon="🗂️"),
+        st.Page(
+            "pages/peta_situasi.py",
+            title=t("page_peta"),
+            icon=":material/map:",
+            default=True,
+        ),
+        st.Page(
+            "pages/hotspot.py",
+            title=t("page_hotspot"),
+            icon=":material/local_fire_department:",
+        ),
+        st.Page(
+            "pages/skenario.py", title=t("page_skenario"), icon=":material/calculate:"
+        ),
+        st.Page("pages/ekspor.py", title=t("page_ekspor"), icon=":material/bar_chart:"),
+        st.Page("pages/data.py", title=t("page_data"), icon=":material/folder_open:"),
     ]
 )
 state.navigation_ready()

@@ -167,6 +167,8 @@ TEXT: dict[str, str] = {
     "cli_angka_min": "angka {minimum} atau lebih",
     "cli_angka_lebih_dari": "angka lebih dari {minimum}",
     "cli_angka_bulat_min": "bilangan bulat {minimum} atau lebih",
+    "unggah": "Unggah",
+    "unggah_petunjuk": "Maks. {mb} MB per berkas • {types}",
     "intake_err_empty": "Berkas '{name}' kosong. Pilih berkas yang berisi tabel.",
     "intake_err_no_rows": (
         "Berkas '{name}' hanya berisi judul kolom (baris {row}) tanpa baris data; "

@@ -17,7 +17,7 @@ from geo import edits, imports, intake, store
 from geo.errors import GeoInputError
 from geo.regions import RegionPack
 from geo.text import fmt_int, t
-from ui import cache, state
+from ui import cache, state, widgets
 
 UPLOAD_TYPES = {
     "batas": ["geojson", "json", "gpkg", "zip"],
@@ -87,11 +87,9 @@ def _date_input(label: str, key: str, is_shown: bool) -> dt.date | None:
 
 def uploaded_file(kind: str) -> tuple[str, bytes] | None:
     """Draw the uploader; return the file's name and bytes, kept across pages."""
-    # LIMITATION: the uploader's own button and size hint are Streamlit's words
-    # ("Upload", "200MB per file"), in English.
-    upload = st.file_uploader(
+    upload = widgets.file_uploader(
         t("data_berkas"),
-        type=UPLOAD_TYPES.get(kind, TABLE_TYPES),
+        types=UPLOAD_TYPES.get(kind, TABLE_TYPES),
         key="data_berkas_widget",
         help=t("data_berkas_help"),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
@@ -589,3 +590,34 @@ def bullets(title: str, lines: list[str]) -> str:
     """Return a bold title and one Markdown bullet per line."""
     items = "\n".join(f"- {markdown_text(line)}" for line in lines)
     return f"**{markdown_text(title)}**\n\n{items}"
+
+
+def file_uploader(label: str, *, types: list[str], key: str, help: str) -> object:
+    """Draw ``st.file_uploader`` with its own words in Bahasa Indonesia.
+
+    Streamlit writes "Upload" and "200MB per file" itself; CSS scoped to this
+    uploader's container shows "Unggah" and the size limit and file types in
+    Bahasa Indonesia instead (the browser's own file dialog stays as it is).
+    """
+    box = f"uploader_{key}"
+    limit_mb = int(st.get_option("server.maxUploadSize"))
+    hint = t("unggah_petunjuk", mb=fmt_int(limit_mb), types=", ".join(types).upper())
+    scope = f".st-key-{box} [data-testid='stFileUploaderDropzone']"
+    st.html(
+        "<style>"
+        f"{scope} button [data-testid='stMarkdownContainer'] p {{font-size: 0}}"
+        f"{scope} button [data-testid='stMarkdownContainer'] p::after "
+        f"{{content: {json_string(t('unggah'))}; font-size: 0.875rem}}"
+        f"{scope} [data-testid='stFileUploaderDropzoneInstructions'] span "
+        "{font-size: 0}"
+        f"{scope} [data-testid='stFileUploaderDropzoneInstructions'] span::after "
+        f"{{content: {json_string(hint)}; font-size: 0.875rem}}"
+        "</style>"
+    )
+    with st.container(key=box):
+        return st.file_uploader(label, type=types, key=key, help=help)
+
+
+def json_string(text: str) -> str:
+    """Return ``text`` as a quoted CSS string (quotes and backslashes escaped)."""
+    return json.dumps(text, ensure_ascii=False)

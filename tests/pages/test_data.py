@@ -44,6 +44,15 @@ def test_page_shows_import_history_and_audit_log(bundled_store):
     assert len(app.dataframe[-1].value) > 0
 
 
+def test_the_uploader_s_own_words_are_replaced_in_bahasa_indonesia(bundled_store):
+    app = _data_page()
+
+    styles = " ".join(element.proto.body for element in app.get("html"))
+    assert 'content: "Unggah"' in styles
+    assert "Maks. 200 MB per berkas • CSV, TXT, XLSX, XLSM" in styles
+    assert ".st-key-uploader_data_berkas_widget" in styles
+
+
 def test_seeded_file_is_checked_then_written_once(bundled_store):
     app = _data_page()
     app.session_state["data_berkas"] = (
