@@ -11,6 +11,7 @@ source line under the plot. With ``public=True`` counts from 1 to 4 are shown as
 from __future__ import annotations
 
 import logging
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,6 +30,8 @@ logger = logging.getLogger(__name__)
 TEMPLATE_NAME = "petaruang"
 WIDTH_PX = 1000  # 16:9 slide at scale 2 gives 2000 x 1124 px
 HEIGHT_PX = 562
+BOTTOM_MARGIN_PX = 125  # room for the axis title and two source lines
+SOURCE_LINE_CHARS = 70  # a source line fits a chart in a third of a big screen
 FONT_FAMILY = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
 # Okabe & Ito (2008), "Color Universal Design": distinguishable by readers with
 # any common colour-vision deficiency.
@@ -120,7 +123,7 @@ def chart_template() -> go.layout.Template:
         plot_bgcolor="white",
         width=WIDTH_PX,
         height=HEIGHT_PX,
-        margin={"l": 70, "r": 40, "t": 125, "b": 125},
+        margin={"l": 70, "r": 40, "t": 125, "b": BOTTOM_MARGIN_PX},
         legend={
             "orientation": "h",
             "y": 1.02,
@@ -628,11 +631,20 @@ def _styled_figure(
         title={"text": f"<b>{title}</b>", "subtitle": {"text": subtitle}},
     )
 
-    source_line = t("eks_sumber", sumber=source)
+    # wrapped so that a long source stays readable in a narrow page column
+    lines = textwrap.wrap(
+        t("eks_sumber", sumber=source),
+        SOURCE_LINE_CHARS,
+        break_long_words=False,  # an address stays whole
+        break_on_hyphens=False,
+    )
     if public:
-        source_line += "<br>" + t("eks_disamarkan")
+        lines.append(t("eks_disamarkan"))
+    extra_lines = max(0, len(lines) - 2)
+    if extra_lines:
+        fig.update_layout(margin={"b": BOTTOM_MARGIN_PX + 14 * extra_lines})
     fig.add_annotation(
-        text=source_line,
+        text="<br>".join(lines),
         xref="paper",
         yref="paper",
         x=0,

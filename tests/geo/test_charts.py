@@ -203,3 +203,24 @@ def test_empty_series_is_reported():
 
     with pytest.raises(GeoInputError, match="Tidak ada data"):
         charts.epidemic_curve(empty, **COMMON)
+
+
+def test_a_long_source_is_wrapped_and_the_bottom_margin_grows():
+    source = (
+        "Riwayat data COVID-19 DKI Jakarta per kelurahan (Standar Kelurahan Data "
+        "Corona), snapshot akhir bulan, diunduh dari riwayat-file-covid-19"
+    )
+    table = pd.DataFrame(
+        {"tanggal": pd.to_datetime(["2020-10-01", "2020-10-02"]), "positif": [3, 5]}
+    )
+
+    figure = charts.epidemic_curve(
+        table, title="Kurva", subtitle="Data sampai 2 Oktober 2020", source=source
+    )
+
+    text = figure.layout.annotations[-1].text
+    lines = text.split("<br>")
+    assert len(lines) >= 2
+    assert max(len(line) for line in lines) <= charts.SOURCE_LINE_CHARS
+    assert " ".join(lines) == f"Sumber: {source}"
+    assert figure.layout.margin.b == charts.BOTTOM_MARGIN_PX + 14 * (len(lines) - 2)
