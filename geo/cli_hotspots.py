@@ -33,6 +33,9 @@ logger = logging.getLogger(__name__)
 # ``python -m geo`` command stays fast. Parser choices are kept here for the
 # same reason; a test checks them against geo.hotspots.
 LEVEL_CHOICES = ("kelurahan", "kecamatan", "kabkota")
+# geo.hotspots.WEIGHT_METHODS, named here so that building the command line does
+# not import esda (a test keeps the two equal)
+NEIGHBOUR_RULES = ("queen", "knn", "distance")
 
 DEFAULT_WINDOW_DAYS = 14
 # indicator name on the command line -> what the hotspot statistics test
@@ -294,6 +297,19 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         choices=LEVEL_CHOICES,
         help=t("hs_cli_tingkat"),
     )
+    parser.add_argument(
+        "--tetangga",
+        default="queen",
+        choices=NEIGHBOUR_RULES,
+        help=t("hs_cli_tetangga"),
+    )
+    parser.add_argument(
+        "--k", type=number(1, whole=True), default=None, help=t("hs_cli_k")
+    )
+    parser.add_argument(
+        "--jarak-m", type=number(0, above=True), default=None, help=t("hs_cli_jarak")
+    )
+    parser.add_argument("--tanpa-fdr", action="store_true", help=t("hs_cli_tanpa_fdr"))
     parser.add_argument("--permutasi", type=int, default=None, help=t("hs_cli_perm"))
     parser.add_argument("--seed", type=int, default=None, help=t("hs_cli_seed"))
     parser.add_argument("--json", action="store_true", help=t("hs_cli_json"))
@@ -302,6 +318,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the command for parsed ``args`` and return the exit code."""
+    if args.tetangga == "distance" and args.jarak_m is None:
+        raise GeoInputError(t("hs_cli_jarak_perlu"))
     inputs = load_region_inputs(args.wilayah)
     report = hotspot_report(
         inputs,
@@ -311,6 +329,10 @@ def run(args: argparse.Namespace) -> int:
         level=args.tingkat,
         permutations=args.permutasi,
         seed=args.seed,
+        weights=args.tetangga,
+        k=args.k,
+        distance_m=args.jarak_m,
+        fdr=not args.tanpa_fdr,
     )
     if args.json:
         write_json(report_payload(report))

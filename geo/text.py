@@ -675,6 +675,18 @@ TEXT: dict[str, str] = {
     "hs_cli_tanggal": "Tanggal akhir jendela (TTTT-BB-HH); bawaan: tanggal terakhir",
     "hs_cli_jendela": "Panjang jendela dalam hari (bawaan 14)",
     "hs_cli_tingkat": "Tingkat analisis: kelurahan, kecamatan atau kabkota",
+    "hs_cli_tetangga": (
+        "Aturan tetangga: queen (berbatasan, bawaan), knn (k terdekat) atau "
+        "distance (dalam --jarak-m meter)"
+    ),
+    "hs_cli_k": "Jumlah tetangga terdekat untuk --tetangga knn (bawaan 5)",
+    "hs_cli_jarak": "Jarak tetangga dalam meter untuk --tetangga distance",
+    "hs_cli_jarak_perlu": (
+        "--tetangga distance memerlukan --jarak-m, misalnya --jarak-m 2000."
+    ),
+    "hs_cli_tanpa_fdr": (
+        "Matikan koreksi false discovery rate (Benjamini-Hochberg); bawaan: aktif"
+    ),
     "hs_cli_perm": "Jumlah permutasi (bawaan 999; minimal 99)",
     "hs_cli_json": "Keluaran JSON dengan nama kolom data",
     "hs_cli_seed": "Seed permutasi (bawaan 20201006), agar hasil dapat diulang",

@@ -12,6 +12,7 @@ from shapely.geometry import box
 from geo import cli_hotspots
 from geo.cli_hotspots import (
     LEVEL_CHOICES,
+    NEIGHBOUR_RULES,
     RegionInputs,
     add_parser,
     hotspot_report,
@@ -19,7 +20,7 @@ from geo.cli_hotspots import (
     report_payload,
 )
 from geo.errors import GeoInputError
-from geo.hotspots import DEFAULT_PERMUTATIONS, DEFAULT_SEED, LEVELS
+from geo.hotspots import DEFAULT_PERMUTATIONS, DEFAULT_SEED, LEVELS, WEIGHT_METHODS
 
 DATES = ["2020-09-23", "2020-09-30", "2020-10-07"]
 
@@ -149,7 +150,29 @@ def test_parser_registers_hotspots_and_runs_with_region_glue(
     assert np.isfinite([row["gi_z"] for row in payload["wilayah"]]).all()
 
 
+def test_neighbour_rule_and_fdr_from_the_command_line(inputs, monkeypatch, capsys):
+    parser = argparse.ArgumentParser()
+    add_parser(parser.add_subparsers(dest="command"))
+    monkeypatch.setattr(cli_hotspots, "load_region_inputs", lambda kode: inputs)
+
+    args = parser.parse_args(
+        ["hotspots", "--wilayah", "33.71", "--permutasi", "99", "--tetangga", "knn",
+         "--k", "2", "--tanpa-fdr", "--json"]
+    )  # fmt: skip
+    assert args.func(args) == 0
+
+    settings = json.loads(capsys.readouterr().out)["pengaturan"]
+    assert (settings["weights"], settings["k"], settings["fdr"]) == ("knn", 2, False)
+
+    args = parser.parse_args(
+        ["hotspots", "--wilayah", "33.71", "--tetangga", "distance"]
+    )
+    with pytest.raises(GeoInputError, match="memerlukan --jarak-m"):
+        args.func(args)
+
+
 def test_parser_choices_match_the_statistics_module():
+    assert NEIGHBOUR_RULES == WEIGHT_METHODS
     assert LEVEL_CHOICES == LEVELS
     assert DEFAULT_PERMUTATIONS == 999  # the parser help says "bawaan 999"
     assert DEFAULT_SEED == 20201006  # the parser help names this seed
