@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import logging
 import math
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,12 @@ if TYPE_CHECKING:
     from geo.hotspots import HotspotResult
     from geo.trends import EmergingResult, GrowthResult
 
+    # (end, level, permutations, seed, neighbours) -> classes and their notes
+    EmergingFn = Callable[
+        [pd.Timestamp, str, int, int, dict[str, Any]],
+        tuple[EmergingResult | None, tuple[str, ...]],
+    ]
+
 logger = logging.getLogger(__name__)
 
 # The statistics modules import esda and libpysal (1-3 s here); they are
@@ -33,8 +40,6 @@ logger = logging.getLogger(__name__)
 # ``python -m geo`` command stays fast. Parser choices are kept here for the
 # same reason; a test checks them against geo.hotspots.
 LEVEL_CHOICES = ("kelurahan", "kecamatan", "kabkota")
-# geo.hotspots.WEIGHT_METHODS, named here so that building the command line does
-# not import esda (a test keeps the two equal)
 NEIGHBOUR_RULES = ("queen", "knn", "distance")
 
 DEFAULT_WINDOW_DAYS = 14
@@ -123,6 +128,7 @@ def hotspot_report(
     k: int | None = None,
     distance_m: float | None = None,
     fdr: bool = True,
+    emerging_for: EmergingFn | None = None,
 ) -> HotspotReport:
     """Return hotspots of new cases in a window, growth and emerging classes.
 
@@ -148,6 +154,11 @@ def hotspot_report(
     fdr : bool
         Benjamini-Hochberg correction (on by default), for the hotspots and for
         each date of the emerging classes.
+    emerging_for : callable, optional
+        ``emerging_for(end, level, permutations, seed, neighbours)`` returning
+        what :func:`emerging_classes` returns for these inputs; the page passes
+        a cached one, since the classes depend on neither the window nor the
+        tested value. None computes them here.
 
     Returns
     -------
@@ -199,9 +210,14 @@ def hotspot_report(
         seed=seed,
         **neighbours,
     )
-    emerging, emerging_notes = _emerging(
-        inputs, growth.end, level, permutations, seed, neighbours
-    )
+    if emerging_for is None:
+        emerging, emerging_notes = emerging_classes(
+            inputs, growth.end, level, permutations, seed, neighbours
+        )
+    else:
+        emerging, emerging_notes = emerging_for(
+            growth.end, level, permutations, seed, neighbours
+        )
     if emerging is not None:
         classes = emerging.table.set_index("kode")["emerging_class"]
         result = spots.with_emerging(result, classes)
@@ -341,7 +357,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _emerging(
+def emerging_classes(
     inputs: RegionInputs,
     end: pd.Timestamp,
     level: str,
@@ -349,6 +365,13 @@ def _emerging(
     seed: int,
     neighbours: dict[str, Any],
 ) -> tuple[EmergingResult | None, tuple[str, ...]]:
+    """Return the emerging-hotspot classes over every data date up to ``end``.
+
+    Returns
+    -------
+    tuple
+        The classes (None when the data have too few dates) and their notes.
+    """
     cases = inputs.cases[pd.to_datetime(inputs.cases["tanggal"]) <= end]
     n_dates = cases["tanggal"].nunique()
     if n_dates < MIN_EMERGING_DATES:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import json
 
 import folium
 import geopandas as gpd
@@ -165,10 +166,41 @@ def hotspot_inputs(kode: str) -> cli_hotspots.RegionInputs:
     )
 
 
-# LIMITATION: the emerging classes depend on neither the window nor the tested
-# value, but hotspot_report computes them on every call; changing those
-# recomputes them (0.5 s of the 2 s a Jakarta report took here at 999
-# permutations).
+@st.cache_data(show_spinner=t("hsp_spinner"), max_entries=16)
+def hotspot_emerging(
+    kode: str,
+    end: str,
+    level: str,
+    permutations: int,
+    seed: int,
+    neighbours_json: str,
+) -> tuple:
+    # The emerging classes depend on neither the window nor the tested value:
+    # cached apart, so changing those does not recompute them.
+    return cli_hotspots.emerging_classes(
+        hotspot_inputs(kode),
+        pd.Timestamp(end),
+        level,
+        permutations,
+        seed,
+        json.loads(neighbours_json),
+    )
+
+
+def _cached_emerging(kode: str):
+    def emerging_for(end, level, permutations, seed, neighbours):
+        return hotspot_emerging(
+            kode,
+            pd.Timestamp(end).isoformat(),
+            level,
+            permutations,
+            seed,
+            json.dumps(neighbours, sort_keys=True),
+        )
+
+    return emerging_for
+
+
 @st.cache_data(show_spinner=t("hsp_spinner"), max_entries=16)
 def hotspot_report(
     kode: str,
@@ -195,6 +227,7 @@ def hotspot_report(
         permutations=permutations,
         seed=seed,
         fdr=fdr,
+        emerging_for=_cached_emerging(kode),
     )
 
 

@@ -119,3 +119,22 @@ def test_settings_survive_a_visit_to_peta_situasi():
     assert app.number_input(key="hotspot_k_widget").value == 3
     assert app.number_input(key="hotspot_jendela_widget").value == 7
     assert "3 tetangga terdekat" in texts(app.info)
+
+
+def test_a_new_window_does_not_recompute_the_emerging_classes(monkeypatch):
+    from geo import cli_hotspots
+
+    calls = []
+    original = cli_hotspots.emerging_classes
+
+    def counted(*args, **kwargs):
+        calls.append(args[1:])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(cli_hotspots, "emerging_classes", counted)
+    # a seed no other test uses, so that nothing is cached yet
+    for window in ("7", "14", "10"):
+        app = run({"seed": "4242", "jendela": window})
+        assert "pola hotspot dari waktu ke waktu" in texts(app.markdown).lower()
+
+    assert len(calls) == 1
