@@ -392,15 +392,13 @@ class KelurahanIndex:
     def __init__(self, kelurahan: pd.DataFrame) -> None:
         self.nama = dict(zip(kelurahan["kode"], kelurahan["nama"], strict=True))
         self.codes = frozenset(self.nama)
-        self.kecamatan_key = dict(
-            zip(
-                kelurahan["kode"],
-                kelurahan.get("nama_kecamatan", pd.Series("", index=kelurahan.index))
-                .fillna("")
-                .map(name_key),
-                strict=True,
-            )
-        )
+        kecamatan = kelurahan.get(
+            "nama_kecamatan", pd.Series("", index=kelurahan.index)
+        ).fillna("")
+        self.kecamatan_nama = dict(zip(kelurahan["kode"], kecamatan, strict=True))
+        self.kecamatan_key = {
+            code: name_key(str(nama)) for code, nama in self.kecamatan_nama.items()
+        }
         by_key: dict[str, list[str]] = {}
         for code, nama in self.nama.items():
             by_key.setdefault(name_key(str(nama)), []).append(code)
@@ -415,17 +413,45 @@ class KelurahanIndex:
         key = name_key(name)
         codes = self.by_key.get(key, [])
         if len(codes) > 1 and kecamatan:
-            codes = [
+            in_kecamatan = [
                 code
                 for code in codes
                 if self.kecamatan_key[code] == name_key(kecamatan)
             ]
+            if not in_kecamatan:
+                return None, self._kecamatan_mismatch(name, kecamatan, codes), None
+            codes = in_kecamatan
         if len(codes) == 1:
             return codes[0], None, None
         if len(codes) > 1:
             places = ", ".join(f"{self.nama[code]} ({code})" for code in codes)
             return None, t("intake_name_ambiguous", value=name, places=places), None
         return self._suggest(name, key)
+
+    def _kecamatan_mismatch(self, name: str, kecamatan: str, codes: list[str]) -> str:
+        """Say that a shared name's kecamatan matches none of its kelurahan.
+
+        No kode is offered to confirm: a confirmation applies to every row of
+        that name, including rows whose kecamatan is right for another one.
+        """
+        places = ", ".join(
+            f"{self.nama[code]} ({self.kecamatan_nama[code]}, {code})" for code in codes
+        )
+        by_kecamatan = {self.kecamatan_key[code]: code for code in codes}
+        best = process.extractOne(
+            name_key(kecamatan), list(by_kecamatan), scorer=fuzz.ratio
+        )
+        if best is None or best[1] < MATCH_SUGGEST_SCORE:
+            return t(
+                "intake_name_kecamatan", value=name, kecamatan=kecamatan, places=places
+            )
+        return t(
+            "intake_name_kecamatan_suggest",
+            value=name,
+            kecamatan=kecamatan,
+            places=places,
+            suggestion=self.kecamatan_nama[by_kecamatan[best[0]]],
+        )
 
     def _suggest(self, name: str, key: str) -> tuple[None, str, str | None]:
         # LIMITATION: only the single best rapidfuzz candidate is offered; a

@@ -230,6 +230,16 @@ TEXT: dict[str, str] = {
         "nama kelurahan '{value}' ada di lebih dari satu kecamatan: {places}; "
         "tambahkan kolom kecamatan atau kode"
     ),
+    "intake_name_kecamatan": (
+        "nama kelurahan '{value}' ada di lebih dari satu kecamatan ({places}) dan "
+        "kecamatan '{kecamatan}' tidak cocok dengan satu pun; perbaiki nama "
+        "kecamatan atau isi kode kelurahan"
+    ),
+    "intake_name_kecamatan_suggest": (
+        "nama kelurahan '{value}' ada di lebih dari satu kecamatan ({places}) dan "
+        "kecamatan '{kecamatan}' tidak cocok dengan satu pun; mungkin maksudnya "
+        "kecamatan '{suggestion}'? Perbaiki nama kecamatan atau isi kode kelurahan"
+    ),
     "intake_name_unknown": "kelurahan '{value}' tidak dikenal",
     "intake_name_suggest": (
         "kelurahan '{value}' tidak dikenal; mungkin '{suggestion}'?"

@@ -241,3 +241,24 @@ def test_ambiguous_name_needs_kecamatan(kelurahan_uji):
     assert "lebih dari satu kecamatan" in without.problems.iloc[0]
     assert with_kecamatan.kode.tolist()[:2] == ["33.71.03.1004", "33.71.02.1010"]
     assert pd.isna(with_kecamatan.kode.iloc[2])
+
+
+def test_a_shared_name_with_a_misspelt_kecamatan_is_not_called_unknown(kelurahan_uji):
+    # Kota Tegal's scrape writes kecamatan "Marganda" for Margadana, and four
+    # desa of Jawa Tengah are called Krandon: the name is known, the kecamatan
+    # is not, and no kode is offered to confirm for every "Krandon" row.
+    index = KelurahanIndex(kelurahan_uji)
+    names = pd.Series(["Sukamaju", "Sukamaju"])
+
+    match = match_names(
+        names, pd.Series(["Magelang Tenga", "Kecamatan Atlantis"]), index
+    )
+
+    assert match.kode.isna().all()
+    close, far = match.problems.tolist()
+    assert "tidak dikenal" not in close
+    assert "kecamatan 'Magelang Tenga' tidak cocok" in close
+    assert "mungkin maksudnya kecamatan 'Magelang Tengah'?" in close
+    assert "33.71.03.1004" in close and "33.71.02.1010" in close
+    assert "mungkin" not in far
+    assert match.suggestions == {}
