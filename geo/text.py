@@ -206,9 +206,10 @@ TEXT: dict[str, str] = {
         "Kolom '{value}' tidak ada di berkas batas. Kolom yang ada: {columns}."
     ),
     "intake_err_boundary_read": (
-        "Berkas batas '{name}' tidak terbaca sebagai GeoJSON, GeoPackage atau "
+        "Berkas {what} '{name}' tidak terbaca sebagai GeoJSON, GeoPackage atau "
         "Shapefile dalam zip."
     ),
+    "intake_batas": "batas",
     "intake_err_date_order": (
         "Urutan tanggal '{value}' tidak dikenal. Pilih 'hb' (hari/bulan) atau "
         "'bh' (bulan/hari)."
@@ -1458,7 +1459,7 @@ TEXT: dict[str, str] = {
     ),
     "err_data_kind": "Jenis data '{value}' tidak dikenal; pilih salah satu: {choices}.",
     "err_data_boundary_suffix": (
-        "Berkas batas '{name}' tidak dikenali; unggah salah satu: {choices} "
+        "Berkas {what} '{name}' tidak dikenali; unggah salah satu: {choices} "
         "(Shapefile dalam .zip)."
     ),
     "err_data_region_fields": (
