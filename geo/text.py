@@ -940,6 +940,9 @@ TEXT: dict[str, str] = {
         "Titik '{value}' tidak ada di jaringan jalan ({count} titik tidak "
         "ditemukan). Hubungkan titik ke simpul jalan terdekat dulu."
     ),
+    "alok_err_jaringan_kosong": (
+        "Jaringan jalan tidak punya simpul satu pun; periksa berkas jalan."
+    ),
     "alok_err_simpul_xy": (
         "Simpul jaringan jalan harus punya koordinat x dan y (meter); periksa "
         "{count} simpul jaringan."
@@ -992,9 +995,21 @@ TEXT: dict[str, str] = {
         "terbesar ({capacity}); satu titik dilayani satu lokasi saja."
     ),
     "alok_err_tanpa_jalan": (
-        "{count} titik permintaan tidak terhubung ke kandidat mana pun di "
-        "jaringan jalan ({names}). Hubungkan titik itu ke jaringan atau beri "
-        "bobot 0."
+        "{count} titik permintaan (bobot {weight} dari {total}) tidak terhubung ke "
+        "kandidat mana pun di jaringan jalan ({names}). Hubungkan titik itu ke "
+        "jaringan, tambah kandidat di bagian jaringan itu, pilih MCLP (titik itu "
+        "dihitung tidak tercakup), atau beri bobot 0."
+    ),
+    "alok_err_tanpa_jalan_semua": (
+        "Tidak ada jalan antara titik permintaan dan kandidat: tak satu pun dari "
+        "{demand} titik permintaan terhubung ke salah satu dari {candidates} "
+        "kandidat di jaringan jalan. Periksa bahwa jalan menyambung keduanya, "
+        "atau hitung tanpa jaringan jalan."
+    ),
+    "alok_err_jalan_jauh": (
+        "Jaringan jalan '{name}' jauh dari semua titik: simpul jalan terdekat "
+        "{km} km dari titik permintaan atau kandidat terdekat (batas {limit} km). "
+        "Periksa CRS berkas jalan atau pilih berkas jalan daerah ini."
     ),
     "alok_err_lscp_jauh": (
         "{count} titik permintaan tidak punya kandidat dalam jangkauan "
@@ -1096,7 +1111,89 @@ TEXT: dict[str, str] = {
         "Jarak tempuh = jarak garis lurus × faktor belok {circuity}; jalan "
         "sebenarnya bisa lebih jauh (sungai, jalan satu arah)."
     ),
-    "alok_note_jaringan": "Jarak tempuh diukur sepanjang jaringan jalan.",
+    "alok_note_jaringan": (
+        "Jarak tempuh diukur lewat jaringan jalan (jalur terpendek; dalam menit: "
+        "jalur tercepat)."
+    ),
+    "alok_note_kecepatan_ruas": (
+        "Waktu tempuh dari kecepatan tiap ruas jalan; ruas tanpa kecepatan dan "
+        "jalan dari titik ke jalan memakai {speed} km/jam, tanpa kemacetan."
+    ),
+    "alok_note_jalan_faktor": (
+        "Faktor belok {circuity} tidak dipakai: jarak diukur sepanjang jaringan jalan."
+    ),
+    "alok_note_jalan_celah": (
+        "Dari setiap titik ke simpul jalan terdekat ditambahkan jarak garis lurus: "
+        "paling jauh {gap} m ('{id}'); {demand} titik permintaan dan {candidates} "
+        "kandidat berjarak lebih dari {limit} m dari jalan."
+    ),
+    "alok_note_jalan_terputus": (
+        "{count} titik permintaan (bobot {weight} dari {total}) tidak terhubung "
+        "lewat jalan ke kandidat mana pun ({names}); titik itu tidak pernah "
+        "dihitung tercakup."
+    ),
+    "alok_note_kandidat_terputus": (
+        "{count} kandidat tidak terhubung lewat jalan ke titik permintaan mana "
+        "pun ({names}); kandidat itu tidak melayani siapa pun."
+    ),
+    # road layer (geo/roads.py) and network travel in siting
+    "jalan_berkas": "jalan",
+    "jalan_tanpa_geometri": "tanpa geometri",
+    "jalan_err_tanpa_crs": (
+        "Berkas jalan '{name}' tidak menyebut sistem koordinat (CRS). Isi CRS-nya, "
+        "misalnya EPSG:4326 untuk lintang/bujur atau EPSG:32749 untuk UTM 49S."
+    ),
+    "jalan_err_crs": (
+        "CRS '{value}' tidak dikenal. Tulis kode EPSG, misalnya EPSG:4326 atau "
+        "EPSG:32749."
+    ),
+    "jalan_err_kosong": (
+        "Berkas jalan '{name}' tidak berisi fitur apa pun. Unggah lapisan garis jalan."
+    ),
+    "jalan_err_tanpa_garis": (
+        "Berkas jalan '{name}' tidak berisi garis (LineString atau "
+        "MultiLineString); isinya: {kinds}. Unggah lapisan garis jalan, bukan "
+        "titik atau poligon."
+    ),
+    "jalan_err_tanpa_ruas": (
+        "{lines} garis di berkas jalan '{name}' tidak membentuk satu ruas pun "
+        "(setiap garis hanya satu titik). Periksa geometri berkas."
+    ),
+    "jalan_err_kolom": (
+        "Kolom kecepatan '{value}' tidak ada di berkas jalan '{name}'. Kolom yang "
+        "ada: {columns}."
+    ),
+    "jalan_err_koordinat": (
+        "Koordinat berkas jalan '{name}' tidak cocok dengan CRS-nya ({crs}): "
+        "diubah ke lintang/bujur menjadi bujur {lon} dan lintang {lat}. Periksa "
+        "CRS berkas (koordinat meter yang dibaca sebagai derajat?)."
+    ),
+    "jalan_err_luar_wilayah": (
+        "Jaringan jalan '{name}' tidak bertumpang dengan wilayah: jalan di bujur "
+        "{lon} dan lintang {lat}, wilayah di bujur {region_lon} dan lintang "
+        "{region_lat}. Periksa CRS berkas (lintang dan bujur tertukar?) atau "
+        "pilih berkas jalan untuk wilayah ini."
+    ),
+    "jalan_note_ringkas": (
+        "Jaringan jalan '{name}': {lines} ruas jalan, {nodes} simpul, "
+        "{components} komponen terpisah."
+    ),
+    "jalan_note_komponen": (
+        "Jaringan jalan terpecah menjadi {components} bagian yang tidak saling "
+        "tersambung; bagian terbesar memuat {pct} % simpul. Titik di satu bagian "
+        "tidak bisa mencapai lokasi di bagian lain dan tidak pernah dihitung "
+        "tercakup olehnya. Ruas tersambung hanya bila ujungnya bertemu di titik "
+        "yang sama."
+    ),
+    "jalan_note_bukan_garis": (
+        "{count} fitur bukan garis dilewati ({kinds}); hanya LineString dan "
+        "MultiLineString yang dipakai."
+    ),
+    "jalan_note_kecepatan": "Kecepatan per ruas dari kolom '{column}' (km/jam).",
+    "jalan_note_kecepatan_kosong": (
+        "{count} ruas tanpa kecepatan yang sah di kolom '{column}' (kosong, bukan "
+        "angka, atau 0 ke bawah) memakai kecepatan rata-rata yang diisi."
+    ),
     "alok_note_kecepatan": (
         "Waktu tempuh dihitung pada kecepatan rata-rata {speed} km/jam, tanpa "
         "kemacetan."
