@@ -1443,11 +1443,13 @@ def read_layer(
     Raises
     ------
     GeoInputError
-        If bytes come with a name of another kind, or the file cannot be read
-        as a vector layer.
+        If the path is not a file, bytes come with a name of another kind, or
+        the file cannot be read as a vector layer.
     """
     if not isinstance(source, bytes):
         path = Path(source)
+        if not path.is_file():
+            raise GeoInputError(t("alok_err_berkas", what=what, path=path))
         return _read_layer_file(path, name or path.name, what, rows), name or path.name
 
     suffix = Path(name).suffix.lower()

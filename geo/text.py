@@ -1367,6 +1367,19 @@ TEXT: dict[str, str] = {
     "alok_cli_crs": "CRS meter untuk kolom x,y, misalnya EPSG:32749",
     "alok_cli_faktor": "faktor belok: jarak jalan ÷ jarak garis lurus",
     "alok_cli_kecepatan": "kecepatan rata-rata dalam km/jam",
+    "alok_cli_jalan": (
+        "lapisan garis jalan (GeoJSON, GeoPackage, Shapefile dalam .zip): tempuh "
+        "lewat jaringan jalan, bukan garis lurus × faktor belok"
+    ),
+    "alok_cli_kolom_kecepatan": (
+        "kolom kecepatan per ruas (km/jam) di berkas --jalan; ruas tanpa nilai "
+        "memakai --kecepatan-kmj"
+    ),
+    "alok_cli_crs_jalan": "CRS berkas --jalan bila berkas tidak menyebutnya",
+    "alok_err_tanpa_jalan_opsi": (
+        "{option} hanya dipakai bersama --jalan. Tambahkan --jalan BERKAS atau "
+        "hapus {option}."
+    ),
     "alok_err_berkas_perlu": "Berkas {what} perlu diisi.",
     "alok_err_berkas": "Berkas {what} '{path}' tidak ditemukan. Periksa jalurnya.",
     "alok_err_berkas_baca": (
