@@ -1723,7 +1723,8 @@ TEXT: dict[str, str] = {
     ),
     "skn_lokasi_tanya": (
         "Di mana lokasi dibuka agar kebutuhan sebanyak mungkin terjangkau? Jarak "
-        "garis lurus dikali faktor belok; dalam menit pada kecepatan yang dipilih."
+        "garis lurus dikali faktor belok, atau lewat jaringan jalan bila berkasnya "
+        "diunggah; dalam menit pada kecepatan yang dipilih."
     ),
     "skn_model": "Model",
     "skn_p": "Jumlah lokasi (p), termasuk yang tetap",
@@ -1736,6 +1737,36 @@ TEXT: dict[str, str] = {
     ),
     "skn_faktor": "Faktor belok (jarak jalan ÷ garis lurus)",
     "skn_faktor_bantuan": "1,3 berarti jalan 30 % lebih panjang dari garis lurus.",
+    "skn_faktor_jalan": (
+        "Tidak dipakai: dengan jaringan jalan, jarak diukur sepanjang jalan."
+    ),
+    "skn_jalan_judul": "Jaringan jalan (opsional)",
+    "skn_jalan_berkas": "Berkas garis jalan: GeoJSON, GeoPackage atau Shapefile (.zip)",
+    "skn_jalan_bantuan": (
+        "Bila diunggah, tempuh diukur lewat jaringan jalan (jalur terpendek, atau "
+        "tercepat dalam menit), bukan garis lurus × faktor belok."
+    ),
+    "skn_jalan_membaca": "Membaca jaringan jalan…",
+    "skn_jalan_tersimpan": "Berkas jalan dipakai: {name}",
+    "skn_jalan_buang": "Jangan pakai berkas jalan",
+    "skn_jalan_kolom": "Kolom kecepatan (km/jam)",
+    "skn_jalan_tanpa_kolom": "— tanpa kolom: pakai isian kecepatan",
+    "skn_jalan_kolom_bantuan": (
+        "Kecepatan tiap ruas dipakai bila jangkauan dalam menit; ruas tanpa "
+        "kecepatan memakai isian Kecepatan."
+    ),
+    "skn_jalan_crs": "CRS berkas jalan (berkas tidak menyebutnya)",
+    "skn_jalan_crs_terbaca": "CRS dari berkas: {crs}",
+    "skn_jalan_unggah_lagi": (
+        "Hasil ini dihitung lewat jaringan jalan '{name}', yang tidak sedang "
+        "diunggah (hasil skenario tersimpan dibaca dari penyimpanan). Unggah "
+        "berkas itu lagi untuk menghitung ulang dengan jalan yang sama."
+    ),
+    "skn_tempuh_jalan": (
+        "Tempuh lewat jaringan jalan '{name}' ({lines} ruas, {components} komponen; "
+        "SHA-256 {sha}…), bukan garis lurus × faktor belok."
+    ),
+    "skn_tempuh_lurus": "Tempuh: jarak garis lurus × faktor belok {faktor}.",
     "skn_kecepatan": "Kecepatan (km/jam)",
     "skn_kecepatan_bantuan": "Dipakai bila jangkauan dalam menit.",
     "skn_batas_waktu": "Batas waktu solver (detik)",
@@ -1806,6 +1837,11 @@ TEXT: dict[str, str] = {
     "skn_peta_tetap": "Lokasi tetap (sudah ada)",
     "skn_peta_radius": "jangkauan {radius} {unit}, faktor belok {faktor}",
     "skn_peta_lingkaran": ("Lingkaran: {radius}, yaitu {meter} m garis lurus."),
+    "skn_peta_radius_jalan": "jangkauan {radius} {unit} lewat jaringan jalan",
+    "skn_peta_jalan": (
+        "Tanpa lingkaran: {radius}, dan jangkauan lewat jalan tidak berbentuk "
+        "lingkaran."
+    ),
     "skn_peta_garis": "Garis putus-putus: kelurahan ke lokasinya.",
     "skn_peta_tip_permintaan": (
         "{nama}: bobot {bobot}, ke {site}, {jarak} m ({tempuh} {unit})"
@@ -1959,6 +1995,9 @@ TEXT: dict[str, str] = {
     "skn_masukan_lok_jenis": "Jenis fasilitas",
     "skn_masukan_lok_pusat": "Kandidat pusat kelurahan",
     "skn_masukan_lok_tetap": "Fasilitas tetap",
+    "skn_masukan_lok_jalan": "Jaringan jalan",
+    "skn_masukan_lok_kolom_kecepatan": "Kolom kecepatan jalan",
+    "skn_masukan_lok_crs_jalan": "CRS berkas jalan",
     "skn_masukan_rjk_hari": "Hari proyeksi",
     "skn_masukan_rjk_laju": "Laju pertumbuhan",
     "skn_masukan_rjk_lipat": "Waktu berlipat ganda",
