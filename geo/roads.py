@@ -41,10 +41,6 @@ LINE_TYPES = ("LineString", "MultiLineString")
 # rounding step stay two nodes; their roads are then counted as separate
 # components (the notes show the count).
 NODE_ROUNDING_M = 0.5
-# LIMITATION: a point joins the road at the nearest vertex, and long segments
-# are split every SEGMENT_SPLIT_M only; the straight way to the road can be
-# overstated by up to half of that (25 m).
-SEGMENT_SPLIT_M = 50.0
 
 
 @dataclass(frozen=True, eq=False)
@@ -77,7 +73,9 @@ class RoadNetwork:
         """Return True when some line has its own speed from the file."""
         return bool(self.lines["speed_kmh"].notna().any())
 
-    def graph(self, metric_crs: str, speed_kmh: float) -> nx.Graph:
+    def graph(
+        self, metric_crs: str, speed_kmh: float, join: np.ndarray | None = None
+    ) -> nx.Graph:
         """Return the road graph in ``metric_crs`` (nodes ``x``, ``y`` in metres).
 
         Parameters
@@ -86,12 +84,15 @@ class RoadNetwork:
             Projected CRS of the points the graph will serve.
         speed_kmh : float
             Speed of the lines without their own speed, for ``minutes``.
+        join : np.ndarray, optional
+            Points (n, 2) in ``metric_crs``; each gets a node at the nearest
+            point of the nearest road, so that the nearest node of a point is
+            where it meets the road.
 
         Returns
         -------
         nx.Graph
-            Edges carry ``length_m`` and ``minutes``; long segments are split
-            every ``SEGMENT_SPLIT_M`` so that points join the road nearby.
+            Edges carry ``length_m`` and ``minutes``.
 
         Raises
         ------
@@ -101,9 +102,11 @@ class RoadNetwork:
         if not speed_kmh > 0:  # written this way so that NaN is rejected too
             raise GeoInputError(t("alok_err_kecepatan", value=speed_kmh))
         projected = self.lines.to_crs(metric_crs)
-        split = shapely.segmentize(projected.geometry.to_numpy(), SEGMENT_SPLIT_M)
         speeds = projected["speed_kmh"].fillna(speed_kmh).to_numpy(dtype=float)
-        return _graph(split, speeds)
+        graph = _graph(projected.geometry.to_numpy(), speeds)
+        if join is not None and len(join):
+            _join_points(graph, np.asarray(join, dtype=float))
+        return graph
 
     def record(self) -> dict[str, Any]:
         """Return what a saved result keeps of the layer (file, hash, counts)."""
@@ -404,6 +407,46 @@ def _graph(geometry: np.ndarray, speeds: np.ndarray) -> nx.Graph:
         for a, b, length_m, minutes in edges.itertuples(index=False)
     )
     return graph
+
+
+def _join_points(graph: nx.Graph, points: np.ndarray) -> None:
+    """Split each point's nearest edge where the point meets it (in place)."""
+    ends = np.array(list(graph.edges), dtype=np.int64)
+    node_xy = {node: (data["x"], data["y"]) for node, data in graph.nodes(data=True)}
+    start = np.array([node_xy[a] for a in ends[:, 0]])
+    end = np.array([node_xy[b] for b in ends[:, 1]])
+    segments = shapely.linestrings(np.stack([start, end], axis=1))
+    located = shapely.points(points)
+    point_at, edge_at = shapely.STRtree(segments).query_nearest(
+        located, all_matches=False
+    )
+    along = shapely.line_locate_point(segments[edge_at], located[point_at])
+
+    next_node = max(graph.nodes) + 1
+    for edge in np.unique(edge_at):
+        a, b = (int(node) for node in ends[edge])
+        span = float(shapely.length(segments[edge]))
+        cuts = np.unique(along[edge_at == edge])
+        cuts = cuts[(cuts > 0) & (cuts < span)]
+        if not len(cuts):
+            continue
+        data = graph.edges[a, b]
+        chain = [a]
+        for cut in cuts:
+            x, y = start[edge] + (end[edge] - start[edge]) * (cut / span)
+            graph.add_node(next_node, x=float(x), y=float(y))
+            chain.append(next_node)
+            next_node += 1
+        chain.append(b)
+        shares = np.diff(np.concatenate([[0.0], cuts, [span]])) / span
+        graph.remove_edge(a, b)
+        for u, v, share in zip(chain[:-1], chain[1:], shares, strict=True):
+            graph.add_edge(
+                u,
+                v,
+                length_m=data["length_m"] * share,
+                minutes=data["minutes"] * share,
+            )
 
 
 def _counts(graph: nx.Graph) -> tuple[int, int, int, float]:

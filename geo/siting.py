@@ -1233,7 +1233,9 @@ def _road_cost(
     speed_kmh: float,
     in_minutes: bool,
 ) -> TravelCost:
-    graph = roads.graph(metric_crs, speed_kmh)
+    graph = roads.graph(
+        metric_crs, speed_kmh, join=np.vstack([demand_xy, candidate_xy])
+    )
     cost = network_cost_from_points(
         graph,
         demand_xy,

@@ -1007,7 +1007,7 @@ TEXT: dict[str, str] = {
         "atau hitung tanpa jaringan jalan."
     ),
     "alok_err_jalan_jauh": (
-        "Jaringan jalan '{name}' jauh dari semua titik: simpul jalan terdekat "
+        "Jaringan jalan '{name}' jauh dari semua titik: jalan terdekat berjarak "
         "{km} km dari titik permintaan atau kandidat terdekat (batas {limit} km). "
         "Periksa CRS berkas jalan atau pilih berkas jalan daerah ini."
     ),
@@ -1123,9 +1123,9 @@ TEXT: dict[str, str] = {
         "Faktor belok {circuity} tidak dipakai: jarak diukur sepanjang jaringan jalan."
     ),
     "alok_note_jalan_celah": (
-        "Dari setiap titik ke simpul jalan terdekat ditambahkan jarak garis lurus: "
-        "paling jauh {gap} m ('{id}'); {demand} titik permintaan dan {candidates} "
-        "kandidat berjarak lebih dari {limit} m dari jalan."
+        "Dari setiap titik ke tempat terdekat di jalan ditambahkan jarak garis "
+        "lurus: paling jauh {gap} m ('{id}'); {demand} titik permintaan dan "
+        "{candidates} kandidat berjarak lebih dari {limit} m dari jalan."
     ),
     "alok_note_jalan_terputus": (
         "{count} titik permintaan (bobot {weight} dari {total}) tidak terhubung "

@@ -62,10 +62,31 @@ def test_lengths_along_the_l_differ_from_the_straight_line(grid_file):
     along = nx.shortest_path_length(graph, corner_start, far_end, weight="length_m")
 
     assert along == pytest.approx(4_000.0, abs=ROUND_TRIP_M)  # 2000 north + 2000 east
-    # long segments are split every 50 m so that a point joins the road nearby
-    assert graph.number_of_nodes() == 3000 // 50 + 1 + 2000 // 50 + 500 // 50 + 1
-    stray = _node_at(graph, 2750, 0)
-    assert not nx.has_path(graph, corner_start, stray)
+    assert not nx.has_path(graph, corner_start, _node_at(graph, 3000, 0))
+
+
+def test_points_join_the_road_where_they_meet_it(grid_file):
+    x0, y0 = ROAD_ORIGIN
+    # beside road A at its 1000 m and 500 m marks, on its start, beside road E
+    offsets = [(-300, 1000), (100, 500), (0, 0), (2750, 50)]
+    points = np.array([(x0 + dx, y0 + dy) for dx, dy in offsets])
+
+    graph = read_roads(grid_file, speed_column="kmj").graph(
+        UTM_49S, speed_kmh=30.0, join=points
+    )
+
+    # three new nodes: the point on (0, 0) meets the road at an existing node
+    assert graph.number_of_nodes() == 6 + 3
+    joined = _node_at(graph, -300, 1000)
+    assert graph.nodes[joined]["x"] == pytest.approx(x0, abs=ROUND_TRIP_M)
+    assert graph.nodes[joined]["y"] == pytest.approx(y0 + 1000, abs=ROUND_TRIP_M)
+    top = _node_at(graph, 0, 3000)
+    length = nx.shortest_path_length(graph, _node_at(graph, 0, 0), top, "length_m")
+    assert length == pytest.approx(3_000.0, abs=ROUND_TRIP_M)
+    # the split keeps each part's share of the time: 2 km of road A at 60 km/h
+    assert nx.shortest_path_length(graph, joined, top, "minutes") == pytest.approx(
+        2.0, abs=1e-6
+    )
 
 
 def test_without_a_speed_column_minutes_are_at_the_given_speed(grid_file):
