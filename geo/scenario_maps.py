@@ -133,6 +133,8 @@ def distribution_map(
     )
 
 
+# LIMITATION: with a road layer the map draws neither the roads nor the reach
+# along them; only the blue and red demand points show what is covered.
 def straight_reach_m(result: SitingResult) -> float | None:
     """Return the straight-line reach in metres drawn around a site, or None.
 

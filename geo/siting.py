@@ -1233,6 +1233,9 @@ def _road_cost(
     speed_kmh: float,
     in_minutes: bool,
 ) -> TravelCost:
+    # LIMITATION: the way from a point to its road is a straight line at the
+    # run's speed; across a river or a wall it is shorter than any real way
+    # (the notes give the longest and count those over 1 km).
     graph = roads.graph(
         metric_crs, speed_kmh, join=np.vstack([demand_xy, candidate_xy])
     )
