@@ -187,9 +187,10 @@ def read_roads(
     Raises
     ------
     GeoInputError
-        If the file cannot be read, has no CRS and none is given, is empty or
-        holds no lines, names no such speed column, has coordinates that do
-        not fit its CRS, or lies outside ``bounds``.
+        If the file cannot be read, has no CRS and none is given (or one that
+        is not a CRS), is empty or holds no lines (or only one-point lines),
+        names no such speed column, has coordinates that do not fit its CRS,
+        or lies outside ``bounds``.
     """
     layer, name = read_layer(source, name, what=t("jalan_berkas"))
     digest = _sha256(source)

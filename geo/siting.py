@@ -1220,6 +1220,11 @@ def site_facilities_from_points(
         ignored = [
             *roads.notes,
             *_road_notes(cost, demand, candidates, circuity),
+            *(
+                [t("alok_note_kecepatan_ruas_diabaikan")]
+                if roads.has_speeds and not in_minutes
+                else []
+            ),
             *ignored,
         ]
     return replace(result, parameters=parameters, notes=(*result.notes, *ignored))

@@ -1119,6 +1119,10 @@ TEXT: dict[str, str] = {
         "Waktu tempuh dari kecepatan tiap ruas jalan; ruas tanpa kecepatan dan "
         "jalan dari titik ke jalan memakai {speed} km/jam, tanpa kemacetan."
     ),
+    "alok_note_kecepatan_ruas_diabaikan": (
+        "Kecepatan per ruas tidak dipakai: jangkauan dalam meter, jadi jalur "
+        "terpendek menurut panjang jalan."
+    ),
     "alok_note_jalan_faktor": (
         "Faktor belok {circuity} tidak dipakai: jarak diukur sepanjang jaringan jalan."
     ),

@@ -235,7 +235,7 @@ def siting_tab(place: Place) -> None:
         candidates, tables = _candidate_inputs(place, region)
     # the road file decides whether the circuity factor is used, so it is read
     # before the rest of the middle column is drawn
-    roads, road_names = _road_inputs(place)
+    roads, road_names = _road_inputs(place, in_minutes=unit == "min")
     with middle:
         circuity = _circuity_field("lok_faktor", is_used=roads is None)
         speed = field(
@@ -298,7 +298,9 @@ def siting_tab(place: Place) -> None:
     _show_siting(place, parameters)
 
 
-def _road_inputs(place: Place) -> tuple[RoadNetwork | None, list[str]]:
+def _road_inputs(
+    place: Place, in_minutes: bool
+) -> tuple[RoadNetwork | None, list[str]]:
     """Draw the optional road file; return its network and the inputs it adds."""
     st.markdown(f"**{t('skn_jalan_judul')}**")
     # LIMITATION: the uploader's own button and size hint are Streamlit's words
@@ -332,6 +334,7 @@ def _road_inputs(place: Place) -> tuple[RoadNetwork | None, list[str]]:
         t("skn_jalan_kolom"),
         options=["", *columns],
         format_func=lambda column: column or t("skn_jalan_tanpa_kolom"),
+        disabled=not in_minutes,
         help=t("skn_jalan_kolom_bantuan"),
     )
     names = ["lok_jalan", "lok_kolom_kecepatan"]

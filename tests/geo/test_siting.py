@@ -610,6 +610,25 @@ def test_minutes_follow_each_roads_speed_and_the_way_to_the_road(grid_roads):
     assert flat.kpi["covered_weight"] == pytest.approx(1.0, abs=1e-9)
 
 
+def test_road_speeds_are_said_to_be_unused_for_a_reach_in_metres(grid_roads):
+    demand, candidates = _grid_points({"D1": (0, 0)}, [10])
+
+    result = site_facilities_from_points(
+        demand,
+        candidates,
+        "mclp",
+        n_sites=1,
+        radius_m=3_200,
+        crs=UTM_49S,
+        roads=grid_roads["speeds"],
+    )
+
+    assert result.assignment["distance_m"].iloc[0] == pytest.approx(
+        3_000.0, abs=ROUND_TRIP_M
+    )
+    assert any("Kecepatan per ruas tidak dipakai" in n for n in result.notes)
+
+
 def test_quickest_path_and_its_length_on_a_small_graph():
     # a-b-c: 2 km at 20 km/h (6 min); a-d-c: 3 km at 60 km/h (3 min)
     graph = nx.Graph()
