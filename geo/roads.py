@@ -212,32 +212,16 @@ def read_roads(
         west, south, east, north = geographic.total_bounds
         metric_crs = utm_for((west + east) / 2, (south + north) / 2)
 
-    # counted on the file's own vertices: the split for travel adds only bends
+    # counted on the file's own vertices; a run's graph adds a node where each
+    # point meets its road
     counted = _graph(
         geographic.to_crs(metric_crs).geometry.to_numpy(), np.ones(len(lines))
     )
     edges, nodes, components, largest = _counts(counted)
     if edges == 0:
         raise GeoInputError(t("jalan_err_tanpa_ruas", name=name, lines=len(lines)))
-    notes.insert(
-        0,
-        t(
-            "jalan_note_ringkas",
-            name=name,
-            lines=fmt_int(len(lines)),
-            nodes=fmt_int(nodes),
-            components=fmt_int(components),
-        ),
-    )
-    if components > 1:
-        notes.insert(
-            1,
-            t(
-                "jalan_note_komponen",
-                components=fmt_int(components),
-                pct=fmt_num(100 * largest, 1),
-            ),
-        )
+    notes = [*_summary(name, len(lines), nodes, components, largest), *notes]
+
     logger.info(
         "road layer %s: %s lines, %s edges, %s nodes, %s components in %s",
         name,
@@ -261,6 +245,29 @@ def read_roads(
         default_speed_lines=default_lines,
         notes=tuple(notes),
     )
+
+
+def _summary(
+    name: str, lines: int, nodes: int, components: int, largest: float
+) -> list[str]:
+    notes = [
+        t(
+            "jalan_note_ringkas",
+            name=name,
+            lines=fmt_int(lines),
+            nodes=fmt_int(nodes),
+            components=fmt_int(components),
+        )
+    ]
+    if components > 1:
+        notes.append(
+            t(
+                "jalan_note_komponen",
+                components=fmt_int(components),
+                pct=fmt_num(100 * largest, 1),
+            )
+        )
+    return notes
 
 
 def _sha256(source: str | Path | bytes) -> str:
