@@ -434,4 +434,4 @@ def _plain(value: Any) -> str:
         return fmt_int(value)
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
-    return "–" if value is None else str(value)
+    return "–" if value is None or value == "" else str(value)
