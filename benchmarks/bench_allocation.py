@@ -6,6 +6,11 @@ Instances (real kelurahan/desa centres, seeded weights and candidates):
 - Kabupaten Klaten (Jawa Tengah): 401 desa × 100 candidates, MCLP and p-median;
 - all of Jawa Tengah: 8,563 desa × 500 candidates, MCLP.
 
+Travel along roads: a synthetic road grid of 5,100 edges over Jakarta (51 × 51
+nodes, each edge one line of the file), read with ``geo.roads.read_roads`` from
+GeoJSON bytes, then the 267 × 50 network cost (graph with the points joined,
+one Dijkstra per candidate) and the MCLP on it.
+
 For each: wall and CPU seconds (median of 3 runs for ours) and objective of
 ``geo.siting.site_facilities`` (HiGHS via ``pulp.HiGHS``; p-median on each
 point's nearest candidates; MCLP above 200,000 cells built sparse on the pairs
@@ -14,7 +19,8 @@ within the radius) against spopt ``from_cost_matrix(...).solve(...)`` with
 counts the CBC subprocess too, so it is fair on a loaded machine.
 
 Run: ``.venv/bin/python benchmarks/bench_allocation.py`` (add ``--skip-dense``
-to leave out the dense 8,563 × 500 baselines, which take minutes).
+to leave out the dense 8,563 × 500 baselines, which take minutes, or
+``--network-only`` for the road timing alone).
 """
 
 from __future__ import annotations
@@ -34,8 +40,15 @@ from spopt.locate import MCLP, PMedian
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.crs import UTM_48S, UTM_49S  # noqa: E402
-from geo.siting import site_facilities, straight_line_cost  # noqa: E402
+import shapely  # noqa: E402
+
+from geo.crs import GEOGRAPHIC_CRS, UTM_48S, UTM_49S  # noqa: E402
+from geo.roads import read_roads  # noqa: E402
+from geo.siting import (  # noqa: E402
+    network_cost_from_points,
+    site_facilities,
+    straight_line_cost,
+)
 
 SHARED = Path("/work/shared/data")
 JAKARTA = SHARED / "jakarta" / "kelurahan.geojson"
@@ -130,12 +143,64 @@ def report(name, model, cost, weights, p, radius, dense_baselines=True):
         )
 
 
+def road_grid_bytes(xy: np.ndarray, side: int) -> bytes:
+    """GeoJSON of a side × side grid of roads over the points, one line per edge."""
+    west, south = xy.min(axis=0)
+    east, north = xy.max(axis=0)
+    xs, ys = np.linspace(west, east, side), np.linspace(south, north, side)
+    lines = [
+        shapely.LineString([(xs[i], ys[j]), (xs[i + 1], ys[j])])
+        for i in range(side - 1)
+        for j in range(side)
+    ] + [
+        shapely.LineString([(xs[i], ys[j]), (xs[i], ys[j + 1])])
+        for i in range(side)
+        for j in range(side - 1)
+    ]
+    rng = np.random.default_rng(SEED)
+    layer = gpd.GeoDataFrame(
+        {"kmj": rng.choice([20.0, 30.0, 50.0], len(lines))}, geometry=lines, crs=UTM_48S
+    )
+    return layer.to_crs(GEOGRAPHIC_CRS).to_json().encode()
+
+
+def report_network(xy: np.ndarray) -> None:
+    demand, candidates, weights = instance(xy, 50, SEED)
+    data = road_grid_bytes(xy, 51)
+    roads, read_s, read_cpu = timed(
+        lambda: read_roads(data, "grid.geojson", speed_column="kmj", metric_crs=UTM_48S)
+    )
+    points = np.vstack([demand, candidates])
+    graph, graph_s, _ = timed(lambda: roads.graph(UTM_48S, 30.0, join=points))
+    cost, cost_s, cost_cpu = timed(
+        lambda: network_cost_from_points(
+            graph, demand, candidates, speed_kmh=30.0, time_attr="minutes"
+        )
+    )
+    result, solve_s, _ = timed(
+        lambda: site_facilities(cost, weights, "mclp", n_sites=10, radius=10.0)
+    )
+    print(
+        f"{'Jakarta roads (10 min, p 10)':<28} {'mclp':<8} "
+        f"{cost.values.shape[0]} × {cost.values.shape[1]}  "
+        f"{roads.edges:,} edges, {graph.number_of_nodes():,} nodes joined: "
+        f"read {read_s:.2f} s (CPU {read_cpu:.2f} s), graph {graph_s:.2f} s, "
+        f"network cost {cost_s:.2f} s (CPU {cost_cpu:.2f} s), solve {solve_s:.2f} s "
+        f"[{result.solve.status}], covered {result.kpi['covered_share']:.3f}",
+        flush=True,
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--skip-dense", action="store_true")
+    parser.add_argument("--network-only", action="store_true")
     args = parser.parse_args()
 
     jakarta = gpd.read_file(JAKARTA)
+    if args.network_only:
+        report_network(centres(jakarta, UTM_48S))
+        return 0
     jateng = gpd.read_file(JATENG)
     klaten = jateng[jateng["kode_kabkota"] == "33.10"]
     print(
@@ -148,6 +213,7 @@ def main() -> int:
     cost = straight_line_cost(demand, candidates)
     report("Jakarta (r 2 km, p 10)", "mclp", cost, weights, 10, 2_000.0)
     report("Jakarta (p 10)", "pmedian", cost, weights, 10, None)
+    report_network(centres(jakarta, UTM_48S))
 
     demand, candidates, weights = instance(centres(klaten, UTM_49S), 100, SEED)
     cost = straight_line_cost(demand, candidates)

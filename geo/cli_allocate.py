@@ -2,8 +2,9 @@
 
 ``python -m geo allocate distribusi --bobot FILE --stok N``;
 ``python -m geo allocate lokasi --permintaan FILE --kandidat FILE --model mclp
---p 2 --radius-m 2000``; ``python -m geo allocate rujukan --permintaan FILE
---kandidat FILE``. Add ``--json`` for machine-readable output.
+--p 2 --radius-m 2000`` (add ``--jalan FILE`` for travel along roads);
+``python -m geo allocate rujukan --permintaan FILE --kandidat FILE``. Add
+``--json`` for machine-readable output.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from geo.distribution import DistributionResult, distribute_by_need
 from geo.errors import GeoInputError
 from geo.indicators import data_dates, situation
 from geo.referral import ReferralResult, refer_patients
+from geo.roads import RoadNetwork, read_roads
 from geo.siting import (
     DEFAULT_CIRCUITY,
     DEFAULT_SPEED_KMH,
@@ -81,6 +83,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     siting.add_argument(
         "--abaikan-tetap", action="store_true", help=t("alok_cli_tetap")
     )
+    siting.add_argument("--jalan", type=Path, default=None, help=t("alok_cli_jalan"))
+    siting.add_argument(
+        "--kolom-kecepatan", default=None, help=t("alok_cli_kolom_kecepatan")
+    )
+    siting.add_argument("--crs-jalan", default=None, help=t("alok_cli_crs_jalan"))
     siting.add_argument("--solver", choices=SOLVERS, default="highs")
     siting.add_argument(
         "--batas-waktu",
@@ -268,6 +275,7 @@ def compute_distribution(args: argparse.Namespace) -> DistributionResult:
 def compute_siting(args: argparse.Namespace) -> SitingResult:
     """Return the siting answer the ``lokasi`` arguments ask for."""
     demand, candidates, crs = _points(args)
+    roads = _roads(args, crs)
     with quiet_native_stdout():
         return site_facilities_from_points(
             demand,
@@ -282,7 +290,25 @@ def compute_siting(args: argparse.Namespace) -> SitingResult:
             use_fixed=not args.abaikan_tetap,
             solver=args.solver,
             time_limit_s=args.batas_waktu,
+            roads=roads,
         )
+
+
+def _roads(args: argparse.Namespace, metric_crs: str | None) -> RoadNetwork | None:
+    if args.jalan is None:
+        for option, value in (
+            ("--kolom-kecepatan", args.kolom_kecepatan),
+            ("--crs-jalan", args.crs_jalan),
+        ):
+            if value is not None:
+                raise GeoInputError(t("alok_err_tanpa_jalan_opsi", option=option))
+        return None
+    return read_roads(
+        args.jalan,
+        crs=args.crs_jalan,
+        speed_column=args.kolom_kecepatan,
+        metric_crs=metric_crs,
+    )
 
 
 def compute_referral(args: argparse.Namespace) -> ReferralResult:

@@ -24,3 +24,20 @@ def utm_south_for_lon(lon: float) -> str:
     """
     zone = int((lon + 180.0) // 6.0) + 1
     return f"EPSG:{32700 + zone}"
+
+
+def utm_for(lon: float, lat: float) -> str:
+    """Return the EPSG code of the UTM zone holding (``lon``, ``lat``).
+
+    Parameters
+    ----------
+    lon, lat : float
+        Longitude and latitude in degrees.
+
+    Returns
+    -------
+    str
+        ``"EPSG:327NN"`` south of the equator, ``"EPSG:326NN"`` north of it.
+    """
+    south = utm_south_for_lon(lon)
+    return south if lat < 0 else south.replace("EPSG:327", "EPSG:326")

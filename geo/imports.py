@@ -12,10 +12,8 @@ import datetime as dt
 import hashlib
 import json
 import logging
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
@@ -40,7 +38,7 @@ KINDS: dict[str, str] = {
     "penduduk": "penduduk",
     "batas": "batas",
 }
-BOUNDARY_SUFFIXES = (".geojson", ".json", ".gpkg", ".zip")
+BOUNDARY_SUFFIXES = intake.LAYER_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -164,23 +162,10 @@ def _check_kind(kind: str) -> None:
         raise GeoInputError(t("err_data_kind", value=kind, choices=", ".join(KINDS)))
 
 
-def _boundary_suffix(name: str) -> str:
-    suffix = Path(name).suffix.lower()
-    if suffix not in BOUNDARY_SUFFIXES:
-        choices = ", ".join(BOUNDARY_SUFFIXES)
-        raise GeoInputError(t("err_data_boundary_suffix", name=name, choices=choices))
-    return suffix
-
-
 def _check_boundaries(data: bytes, name: str, answers: Answers) -> intake.IntakeResult:
-    suffix = _boundary_suffix(name)
-    # The vector readers take a path, not bytes: the upload is copied once.
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"batas{suffix}"
-        path.write_bytes(data)
-        return intake.read_boundaries(
-            path, answers.kode_column, answers.nama_column, crs=answers.crs
-        )
+    return intake.read_boundaries(
+        data, answers.kode_column, answers.nama_column, crs=answers.crs, name=name
+    )
 
 
 def boundary_columns(data: bytes, name: str) -> tuple[list[str], str | None]:
@@ -191,15 +176,7 @@ def boundary_columns(data: bytes, name: str) -> tuple[list[str], str | None]:
     GeoInputError
         If the file is not a readable GeoJSON, GeoPackage or zipped Shapefile.
     """
-    suffix = _boundary_suffix(name)
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"batas{suffix}"
-        path.write_bytes(data)
-        target = f"zip://{path}" if suffix == ".zip" else str(path)
-        try:
-            layer = gpd.read_file(target, rows=1)
-        except Exception as err:  # pyogrio raises several kinds for bad files
-            raise GeoInputError(t("intake_err_boundary_read", name=name)) from err
+    layer, _ = intake.read_layer(data, name, what=t("intake_batas"), rows=1)
     columns = [str(column) for column in layer.columns if column != "geometry"]
     crs = None if layer.crs is None else layer.crs.to_string()
     return columns, crs

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -62,6 +63,8 @@ logger = logging.getLogger(__name__)
 NAME_EXAMPLES = 5  # name/code disagreements spelled out in the note
 DAILY_DROP_SHARE = 0.05  # above this share of falling steps counts are daily
 BOUNDARY_TOLERANCE_M = 150.0  # simplified boundaries leave slivers at the edges
+# Vector files a user can upload (boundaries, roads); a Shapefile comes zipped.
+LAYER_SUFFIXES = (".geojson", ".json", ".gpkg", ".zip")
 # Parent columns of a kelurahan and how many parts of its code they keep (0: a
 # name, left empty when the file has none).
 PARENT_CODE_PARTS = {
@@ -1309,22 +1312,27 @@ def _resource_points(
 
 
 def read_boundaries(
-    path: str | Path,
+    path: str | Path | bytes,
     kode_column: str,
     nama_column: str,
     crs: str | None = None,
+    *,
+    name: str = "",
 ) -> IntakeResult:
     """Return a new region's kelurahan boundaries, checked, in EPSG:4326.
 
     Parameters
     ----------
-    path : str or Path
-        GeoJSON, GeoPackage, or a zipped Shapefile (.zip).
+    path : str, Path or bytes
+        GeoJSON, GeoPackage, or a zipped Shapefile (.zip), or its bytes (an
+        upload; ``name`` then gives its file name).
     kode_column, nama_column : str
         The columns holding the Kemendagri code and the name, as chosen by
         the user.
     crs : str, optional
         CRS to assume when the file states none (e.g. "EPSG:4326").
+    name : str
+        File name of an upload given as bytes (its suffix picks the reader).
 
     Returns
     -------
@@ -1343,7 +1351,7 @@ def read_boundaries(
         If the file cannot be read, a chosen column is missing, or the file
         has no CRS and none is given.
     """
-    layer, name = _read_layer(path)
+    layer, name = read_layer(path, name, what=t("intake_batas"))
     notes = []
     if layer.crs is None:
         if crs is None:
@@ -1405,13 +1413,68 @@ def _text_column_named(frame: pd.DataFrame, column: str) -> pd.Series:
     return text.where(~text.isin(("", "nan", "None"))).astype("string")
 
 
-def _read_layer(path: str | Path) -> tuple[gpd.GeoDataFrame, str]:
-    path = Path(path)
+def read_layer(
+    source: str | Path | bytes,
+    name: str = "",
+    *,
+    what: str,
+    rows: int | None = None,
+) -> tuple[gpd.GeoDataFrame, str]:
+    """Return a vector layer from a GeoJSON, GeoPackage or zipped Shapefile.
+
+    Parameters
+    ----------
+    source : str, Path or bytes
+        The file, or its bytes (an upload).
+    name : str
+        The file's name; for bytes its suffix (one of ``LAYER_SUFFIXES``)
+        picks the reader. Defaults to the path's name.
+    what : str
+        What the file holds, in Bahasa Indonesia ("batas", "jalan"), for
+        messages.
+    rows : int, optional
+        Read only the first ``rows`` features (to list columns and CRS).
+
+    Returns
+    -------
+    tuple of (gpd.GeoDataFrame, str)
+        The layer as stored (its CRS may be None) and the file's name.
+
+    Raises
+    ------
+    GeoInputError
+        If the path is not a file, bytes come with a name of another kind, or
+        the file cannot be read as a vector layer.
+    """
+    if not isinstance(source, bytes):
+        path = Path(source)
+        if not path.is_file():
+            raise GeoInputError(t("alok_err_berkas", what=what, path=path))
+        return _read_layer_file(path, name or path.name, what, rows), name or path.name
+
+    suffix = Path(name).suffix.lower()
+    if suffix not in LAYER_SUFFIXES:
+        choices = ", ".join(LAYER_SUFFIXES)
+        raise GeoInputError(
+            t("err_data_boundary_suffix", what=what, name=name, choices=choices)
+        )
+    # The vector readers take a path, not bytes: the upload is copied once.
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"lapisan{suffix}"
+        path.write_bytes(source)
+        return _read_layer_file(path, name, what, rows), name
+
+
+def _read_layer_file(
+    path: Path, name: str, what: str, rows: int | None
+) -> gpd.GeoDataFrame:
     target = f"zip://{path}" if path.suffix.lower() == ".zip" else str(path)
     try:
-        return gpd.read_file(target), path.name
+        return gpd.read_file(target, rows=rows)
     except Exception as err:  # pyogrio raises several kinds for unreadable files
-        raise GeoInputError(t("intake_err_boundary_read", name=path.name)) from err
+        raise GeoInputError(
+            t("intake_err_boundary_read", what=what, name=name)
+        ) from err
 
 
 def _boundary_codes(batch: _Batch, column: str) -> pd.Series:

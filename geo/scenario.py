@@ -24,6 +24,7 @@ from geo.errors import GeoInputError
 from geo.indicators import INDICATORS, available_indicators
 from geo.projection import BedProjection
 from geo.referral import ReferralTimeline
+from geo.roads import RoadNetwork
 from geo.siting import MODELS_WITH_P, SitingResult, site_facilities_from_layers
 from geo.text import TEXT, t
 
@@ -552,6 +553,7 @@ def site_for_region(
     circuity: float,
     speed_kmh: float,
     time_limit_s: float,
+    roads: RoadNetwork | None = None,
 ) -> SitingResult:
     """Return a siting answer for a region's kelurahan and the planner's candidates.
 
@@ -578,6 +580,9 @@ def site_for_region(
         Whether ``radius`` is in minutes at ``speed_kmh``.
     circuity, speed_kmh, time_limit_s : float
         As :func:`geo.siting.site_facilities_from_points`.
+    roads : RoadNetwork, optional
+        Road layer (:func:`geo.roads.read_roads`): travel along its roads
+        instead of straight line × circuity.
 
     Returns
     -------
@@ -610,5 +615,6 @@ def site_for_region(
         circuity=circuity,
         speed_kmh=speed_kmh,
         time_limit_s=time_limit_s,
+        roads=roads,
     )
     return dataclasses.replace(result, notes=(*notes, *result.notes))

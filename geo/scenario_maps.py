@@ -67,8 +67,9 @@ def siting_map(
     folium.Map
         Kelurahan outlines, demand points (blue within reach, red beyond), a
         line from each kelurahan to its site, chosen and unchosen candidates
-        and, for a model with a radius, the straight-line reach of each chosen
-        site (the radius divided by the circuity factor).
+        and, for a model with a radius and straight-line travel, the reach of
+        each chosen site (the radius divided by the circuity factor); reach
+        along roads is no circle and is not drawn.
 
     Raises
     ------
@@ -132,6 +133,8 @@ def distribution_map(
     )
 
 
+# LIMITATION: with a road layer the map draws neither the roads nor the reach
+# along them; only the blue and red demand points show what is covered.
 def straight_reach_m(result: SitingResult) -> float | None:
     """Return the straight-line reach in metres drawn around a site, or None.
 
@@ -299,9 +302,14 @@ def _add_sites(fmap: folium.Map, sites: pd.DataFrame, result: SitingResult) -> N
 
 def _radius_text(result: SitingResult) -> str:
     params = result.parameters
+    radius = fmt_num(params["radius"], 0 if params["unit"] == "m" else 1)
+    if params.get("travel_method") == "jaringan":
+        return t(
+            "skn_peta_radius_jalan", radius=radius, unit=unit_label(params["unit"])
+        )
     return t(
         "skn_peta_radius",
-        radius=fmt_num(params["radius"], 0 if params["unit"] == "m" else 1),
+        radius=radius,
         unit=unit_label(params["unit"]),
         faktor=fmt_num(params["circuity"], 2),
     )
@@ -336,22 +344,21 @@ def legend_html(result: SitingResult) -> str:
         rows.append(
             f"<div>{dot(CANDIDATE_COLOUR)}{html.escape(t('skn_peta_kandidat'))}</div>"
         )
-    if reach_m is not None:
+    if result.parameters.get("radius") is not None:
         rows.append(f"<div>{dot(COVERED_COLOUR)}{html.escape(t('skn_tercakup'))}</div>")
         rows.append(
             f"<div>{dot(UNCOVERED_COLOUR)}{html.escape(t('skn_tak_tercakup'))}</div>"
         )
-        rows.append(
-            "<div style='margin-top:4px'>"
-            + html.escape(
-                t(
-                    "skn_peta_lingkaran",
-                    radius=_radius_text(result),
-                    meter=fmt_int(reach_m),
-                )
+        reach = (
+            t("skn_peta_jalan", radius=_radius_text(result))
+            if reach_m is None
+            else t(
+                "skn_peta_lingkaran",
+                radius=_radius_text(result),
+                meter=fmt_int(reach_m),
             )
-            + "</div>"
         )
+        rows.append(f"<div style='margin-top:4px'>{html.escape(reach)}</div>")
     else:
         rows.append(
             f"<div>{dot(COVERED_COLOUR)}{html.escape(t('skn_peta_permintaan'))}</div>"

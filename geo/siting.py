@@ -35,12 +35,14 @@ from geo.allocation import (
     solve_problem,
     to_plain,
 )
-from geo.crs import GEOGRAPHIC_CRS, utm_south_for_lon
+from geo.crs import GEOGRAPHIC_CRS, utm_for
 from geo.errors import GeoInputError
 from geo.text import fmt_int, fmt_num, t
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from geo.roads import RoadNetwork
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +56,10 @@ MODELS_WITH_CAPACITY = ("pmedian", "lscp")
 # times it ignores rivers, one-way streets and congestion, so reach is approximate.
 DEFAULT_CIRCUITY = 1.3
 DEFAULT_SPEED_KMH = 30.0
+# Straight way from a point to the road (metres): noted beyond the first, and
+# beyond the second no road is near any point (a wrong file or CRS).
+FAR_FROM_ROAD_M = 1_000.0
+NO_ROAD_NEARBY_M = 10_000.0
 # MCLP models are built sparse (pairs within the radius only) above this size.
 SPARSE_MCLP_CELLS = 200_000
 # p-median starts from each point's 12 nearest candidates (doubled when short).
@@ -67,7 +73,10 @@ class TravelCost:
 
     ``distance_m`` is the travel distance in metres (straight line × circuity,
     or along the network); ``values`` is what the models minimise, in ``unit``:
-    ``"m"`` (the distance) or ``"min"`` (the distance at ``speed_kmh``).
+    ``"m"`` (the distance) or ``"min"`` (``minutes`` when given, from each
+    road's own speed; otherwise the distance at ``speed_kmh``). Network costs
+    from points also keep the straight way from each point to its road node,
+    ``demand_gap_m`` and ``candidate_gap_m``.
     """
 
     distance_m: np.ndarray
@@ -75,10 +84,15 @@ class TravelCost:
     circuity: float
     speed_kmh: float | None
     method: str
+    minutes: np.ndarray | None = None
+    demand_gap_m: np.ndarray | None = None
+    candidate_gap_m: np.ndarray | None = None
 
     @property
     def values(self) -> np.ndarray:
         """Return the cost in ``unit`` (metres or minutes)."""
+        if self.unit == "min" and self.minutes is not None:
+            return self.minutes
         if self.unit == "min":
             return self.distance_m / (self.speed_kmh * 1000.0 / 60.0)
         return self.distance_m
@@ -175,6 +189,7 @@ def network_cost(
     *,
     length_attr: str = "length_m",
     speed_kmh: float | None = None,
+    time_attr: str | None = None,
 ) -> TravelCost:
     """Return shortest-path metres (or minutes at a speed) along a road graph.
 
@@ -188,6 +203,10 @@ def network_cost(
         Edge attribute holding the length in metres.
     speed_kmh : float, optional
         Travel speed; when given the cost unit is minutes.
+    time_attr : str, optional
+        Edge attribute holding minutes (each road at its own speed); used when
+        ``speed_kmh`` is given: paths are then the quickest, and
+        ``distance_m`` is their length.
 
     Returns
     -------
@@ -204,14 +223,18 @@ def network_cost(
     if missing:
         raise GeoInputError(t("alok_err_simpul", value=missing[0], count=len(missing)))
 
-    import networkx as nx  # only road-network costs need it (0.3 s import)
-
+    quickest = time_attr is not None and speed_kmh is not None
     distance = np.full((len(demand_nodes), len(candidate_nodes)), math.inf)
+    minutes = np.full_like(distance, math.inf) if quickest else None
     for column, source in enumerate(candidate_nodes):
-        lengths = nx.single_source_dijkstra_path_length(
-            graph, source, weight=length_attr
-        )
-        distance[:, column] = [lengths.get(node, math.inf) for node in demand_nodes]
+        if quickest:
+            minutes[:, column], distance[:, column] = _quickest_paths(
+                graph, source, demand_nodes, time_attr, length_attr
+            )
+        else:
+            distance[:, column] = _shortest_paths(
+                graph, source, demand_nodes, length_attr
+            )
 
     return TravelCost(
         distance_m=distance,
@@ -219,6 +242,45 @@ def network_cost(
         circuity=1.0,
         speed_kmh=None if speed_kmh is None else float(speed_kmh),
         method="jaringan",
+        minutes=minutes,
+    )
+
+
+def _shortest_paths(
+    graph: nx.Graph, source: Any, targets: Sequence[Any], length_attr: str
+) -> list[float]:
+    import networkx as nx  # only road-network costs need it (0.3 s import)
+
+    lengths = nx.single_source_dijkstra_path_length(graph, source, weight=length_attr)
+    return [lengths.get(node, math.inf) for node in targets]
+
+
+def _quickest_paths(
+    graph: nx.Graph,
+    source: Any,
+    targets: Sequence[Any],
+    time_attr: str,
+    length_attr: str,
+) -> tuple[list[float], list[float]]:
+    """Minutes of the quickest path to each target, and the metres of that path."""
+    import networkx as nx
+
+    parents, minutes = nx.dijkstra_predecessor_and_distance(
+        graph, source, weight=time_attr
+    )
+    metres: dict[Any, float] = {source: 0.0}
+    for target in targets:
+        if target not in minutes:
+            continue
+        # walk up the tree of quickest paths to a node already measured
+        path = [target]
+        while path[-1] not in metres:
+            path.append(parents[path[-1]][0])
+        for child, parent in zip(path[-2::-1], path[:0:-1], strict=True):
+            metres[child] = metres[parent] + graph.edges[parent, child][length_attr]
+    return (
+        [minutes.get(node, math.inf) for node in targets],
+        [metres.get(node, math.inf) for node in targets],
     )
 
 
@@ -229,6 +291,7 @@ def network_cost_from_points(
     *,
     length_attr: str = "length_m",
     speed_kmh: float | None = None,
+    time_attr: str | None = None,
 ) -> TravelCost:
     """Return road travel between points, each joined to its nearest graph node.
 
@@ -243,18 +306,26 @@ def network_cost_from_points(
         Edge attribute holding the length in metres.
     speed_kmh : float, optional
         Travel speed; when given the cost unit is minutes.
+    time_attr : str, optional
+        Edge attribute holding minutes, as in :func:`network_cost`; the way
+        from a point to its node is at ``speed_kmh``.
 
     Returns
     -------
     TravelCost
-        Straight line to the nearest node at each end plus the shortest path.
+        Straight line to the nearest node at each end plus the shortest path;
+        the straight parts are kept as ``demand_gap_m`` and
+        ``candidate_gap_m``.
 
     Raises
     ------
     GeoInputError
-        If a node has no ``x``/``y`` or the speed is not positive.
+        If the graph has no node, a node has no ``x``/``y``, or the speed is
+        not positive.
     """
     nodes = list(graph.nodes)
+    if not nodes:
+        raise GeoInputError(t("alok_err_jaringan_kosong"))
     try:
         node_xy = np.array([[graph.nodes[n]["x"], graph.nodes[n]["y"]] for n in nodes])
     except KeyError as err:
@@ -269,14 +340,21 @@ def network_cost_from_points(
         [nodes[j] for j in candidate_at],
         length_attr=length_attr,
         speed_kmh=speed_kmh,
+        time_attr=time_attr,
     )
-    distance = along.distance_m + demand_gap[:, None] + candidate_gap[None, :]
+    gap_m = demand_gap[:, None] + candidate_gap[None, :]
+    minutes = None
+    if along.minutes is not None:
+        minutes = along.minutes + gap_m / (along.speed_kmh * 1000.0 / 60.0)
     return TravelCost(
-        distance_m=distance,
+        distance_m=along.distance_m + gap_m,
         unit=along.unit,
         circuity=1.0,
         speed_kmh=along.speed_kmh,
         method="jaringan",
+        minutes=minutes,
+        demand_gap_m=demand_gap,
+        candidate_gap_m=candidate_gap,
     )
 
 
@@ -518,6 +596,11 @@ def _check_capacity(
 
 def _check_feasible_before_solve(problem: _Problem) -> None:
     has_path = np.isfinite(problem.cost.values).any(axis=1)
+    if not has_path.any():
+        n_demand, n_candidate = problem.cost.values.shape
+        raise GeoInputError(
+            t("alok_err_tanpa_jalan_semua", demand=n_demand, candidates=n_candidate)
+        )
     stranded = problem.in_model & (problem.weights > 0) & ~has_path
     if problem.model != "mclp" and stranded.any():
         rows = np.nonzero(stranded)[0]
@@ -525,6 +608,8 @@ def _check_feasible_before_solve(problem: _Problem) -> None:
             t(
                 "alok_err_tanpa_jalan",
                 count=len(rows),
+                weight=fmt_num(problem.weights[rows].sum(), 0),
+                total=fmt_num(problem.weights.sum(), 0),
                 names=", ".join(str(problem.demand_ids[i]) for i in rows[:5]),
             )
         )
@@ -949,7 +1034,10 @@ def _siting_notes(
         notes.append(t("alok_note_garis_lurus", circuity=fmt_num(cost.circuity, 2)))
     else:
         notes.append(t("alok_note_jaringan"))
-    if cost.speed_kmh is not None:
+        notes.extend(_disconnected_notes(problem))
+    if cost.speed_kmh is not None and cost.minutes is not None:
+        notes.append(t("alok_note_kecepatan_ruas", speed=fmt_num(cost.speed_kmh, 0)))
+    elif cost.speed_kmh is not None:
         notes.append(t("alok_note_kecepatan", speed=fmt_num(cost.speed_kmh, 0)))
     notes.append(t("alok_note_solver", solver=report.solver, status=report.status_text))
     if report.fallback_used:
@@ -988,6 +1076,33 @@ def _siting_notes(
     return tuple(notes)
 
 
+def _disconnected_notes(problem: _Problem) -> list[str]:
+    """Demand points and candidates that no road joins to the other side."""
+    finite = np.isfinite(problem.cost.values)
+    notes = []
+    alone = np.nonzero(~finite.any(axis=1))[0]
+    if len(alone):
+        notes.append(
+            t(
+                "alok_note_jalan_terputus",
+                count=len(alone),
+                weight=fmt_num(problem.weights[alone].sum(), 0),
+                total=fmt_num(problem.weights.sum(), 0),
+                names=", ".join(str(problem.demand_ids[i]) for i in alone[:5]),
+            )
+        )
+    unused = np.nonzero(~finite.any(axis=0))[0]
+    if len(unused):
+        notes.append(
+            t(
+                "alok_note_kandidat_terputus",
+                count=len(unused),
+                names=", ".join(str(problem.candidate_ids[j]) for j in unused[:5]),
+            )
+        )
+    return notes
+
+
 def site_facilities_from_points(
     demand: pd.DataFrame,
     candidates: pd.DataFrame,
@@ -1003,6 +1118,7 @@ def site_facilities_from_points(
     use_capacity: bool = True,
     solver: str = "highs",
     time_limit_s: float = DEFAULT_TIME_LIMIT_S,
+    roads: RoadNetwork | None = None,
 ) -> SitingResult:
     """Return a siting answer from demand and candidate points read from files.
 
@@ -1023,25 +1139,33 @@ def site_facilities_from_points(
     crs : str, optional
         Metric CRS of ``x``/``y`` (e.g. "EPSG:32749"); not used with lat/lon.
     circuity : float
-        Road distance per straight-line distance.
+        Road distance per straight-line distance (not used with ``roads``).
     speed_kmh : float
-        Travel speed used with ``radius_min``.
+        Travel speed used with ``radius_min``; with ``roads`` that have their
+        own speeds, the speed of the roads without one and of the way from a
+        point to the road.
     use_fixed, use_capacity : bool
         Whether to honour ``tetap`` and ``kapasitas`` when present; capacity is
         used by p-median and LSCP only, and a note says when it is not.
     solver, time_limit_s
         As :func:`site_facilities`.
+    roads : RoadNetwork, optional
+        Road layer (:func:`geo.roads.read_roads`); travel is then along its
+        shortest (in minutes: quickest) paths, each point joined to its
+        nearest road node by a straight line.
 
     Returns
     -------
     SitingResult
-        As :func:`site_facilities`; ``parameters["crs"]`` names the metric CRS.
+        As :func:`site_facilities`; ``parameters["crs"]`` names the metric CRS
+        and ``parameters["roads"]`` the road layer (file, SHA-256, counts).
 
     Raises
     ------
     GeoInputError
         If a column is missing, a coordinate is invalid, an id repeats, both
-        radii are given, or as :func:`site_facilities`.
+        radii are given, the roads lie far from every point, or as
+        :func:`site_facilities` (no road path between demand and candidates).
     """
     if radius_m is not None and radius_min is not None:
         raise GeoInputError(t("alok_err_dua_radius"))
@@ -1060,12 +1184,17 @@ def site_facilities_from_points(
             )
 
     in_minutes = radius_min is not None
-    cost = straight_line_cost(
-        demand_xy,
-        candidate_xy,
-        circuity=circuity,
-        speed_kmh=speed_kmh if in_minutes else None,
-    )
+    if roads is None:
+        cost = straight_line_cost(
+            demand_xy,
+            candidate_xy,
+            circuity=circuity,
+            speed_kmh=speed_kmh if in_minutes else None,
+        )
+    else:
+        cost = _road_cost(
+            roads, metric_crs, demand_xy, candidate_xy, speed_kmh, in_minutes
+        )
     result = site_facilities(
         cost,
         weights,
@@ -1085,7 +1214,78 @@ def site_facilities_from_points(
         "crs": metric_crs,
         "speed_kmh_setting": speed_kmh,
     }
+    if roads is not None:
+        parameters["roads"] = roads.record()
+        parameters["circuity_setting"] = circuity
+        ignored = [
+            *roads.notes,
+            *_road_notes(cost, demand, candidates, circuity),
+            *(
+                [t("alok_note_kecepatan_ruas_diabaikan")]
+                if roads.has_speeds and not in_minutes
+                else []
+            ),
+            *ignored,
+        ]
     return replace(result, parameters=parameters, notes=(*result.notes, *ignored))
+
+
+def _road_cost(
+    roads: RoadNetwork,
+    metric_crs: str,
+    demand_xy: np.ndarray,
+    candidate_xy: np.ndarray,
+    speed_kmh: float,
+    in_minutes: bool,
+) -> TravelCost:
+    # LIMITATION: the way from a point to its road is a straight line at the
+    # run's speed; across a river or a wall it is shorter than any real way
+    # (the notes give the longest and count those over 1 km).
+    graph = roads.graph(
+        metric_crs, speed_kmh, join=np.vstack([demand_xy, candidate_xy])
+    )
+    cost = network_cost_from_points(
+        graph,
+        demand_xy,
+        candidate_xy,
+        speed_kmh=speed_kmh if in_minutes else None,
+        time_attr="minutes" if roads.has_speeds else None,
+    )
+    nearest_m = min(cost.demand_gap_m.min(), cost.candidate_gap_m.min())
+    if nearest_m > NO_ROAD_NEARBY_M:
+        raise GeoInputError(
+            t(
+                "alok_err_jalan_jauh",
+                name=roads.name,
+                km=fmt_num(nearest_m / 1000.0, 1),
+                limit=fmt_num(NO_ROAD_NEARBY_M / 1000.0, 0),
+            )
+        )
+    return cost
+
+
+def _road_notes(
+    cost: TravelCost,
+    demand: pd.DataFrame,
+    candidates: pd.DataFrame,
+    circuity: float,
+) -> list[str]:
+    """Circuity left unused, and the straight way from each point to its road."""
+    notes = [t("alok_note_jalan_faktor", circuity=fmt_num(circuity, 2))]
+    gaps = np.concatenate([cost.demand_gap_m, cost.candidate_gap_m])
+    ids = [*demand["id"].astype(str), *candidates["id"].astype(str)]
+    farthest = int(np.argmax(gaps))
+    notes.append(
+        t(
+            "alok_note_jalan_celah",
+            gap=fmt_int(gaps[farthest]),
+            id=ids[farthest],
+            demand=fmt_int((cost.demand_gap_m > FAR_FROM_ROAD_M).sum()),
+            candidates=fmt_int((cost.candidate_gap_m > FAR_FROM_ROAD_M).sum()),
+            limit=fmt_int(FAR_FROM_ROAD_M),
+        )
+    )
+    return notes
 
 
 def project_points(
@@ -1142,7 +1342,7 @@ def project_points(
             )
         ]
         every = np.vstack(lat_lon)
-        metric = _utm_for(float(np.median(every[:, 0])), float(np.median(every[:, 1])))
+        metric = utm_for(float(np.median(every[:, 0])), float(np.median(every[:, 1])))
         transformer = Transformer.from_crs(GEOGRAPHIC_CRS, metric, always_xy=True)
         projected = [
             np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])) for xy in lat_lon
@@ -1151,11 +1351,6 @@ def project_points(
     if has_xy:
         raise GeoInputError(t("alok_err_crs_perlu"))
     raise GeoInputError(t("alok_err_koordinat_kolom"))
-
-
-def _utm_for(lon: float, lat: float) -> str:
-    south = utm_south_for_lon(lon)
-    return south if lat < 0 else south.replace("EPSG:327", "EPSG:326")
 
 
 def _coordinates(
@@ -1371,6 +1566,7 @@ def site_facilities_from_layers(
     use_fixed: bool = True,
     solver: str = "highs",
     time_limit_s: float = DEFAULT_TIME_LIMIT_S,
+    roads: RoadNetwork | None = None,
 ) -> SitingResult:
     """Return a siting answer for a region: kelurahan demand, candidate sites.
 
@@ -1389,6 +1585,9 @@ def site_facilities_from_layers(
         The region's metric CRS.
     n_sites, radius_m, radius_min, circuity, speed_kmh, use_fixed, solver, time_limit_s
         As :func:`site_facilities_from_points`.
+    roads : RoadNetwork, optional
+        Road layer for travel along roads, as
+        :func:`site_facilities_from_points`.
 
     Returns
     -------
@@ -1417,6 +1616,7 @@ def site_facilities_from_layers(
         use_fixed=use_fixed,
         solver=solver,
         time_limit_s=time_limit_s,
+        roads=roads,
     )
     return replace(result, notes=(*notes, *result.notes))
 

@@ -208,9 +208,10 @@ TEXT: dict[str, str] = {
         "Kolom '{value}' tidak ada di berkas batas. Kolom yang ada: {columns}."
     ),
     "intake_err_boundary_read": (
-        "Berkas batas '{name}' tidak terbaca sebagai GeoJSON, GeoPackage atau "
+        "Berkas {what} '{name}' tidak terbaca sebagai GeoJSON, GeoPackage atau "
         "Shapefile dalam zip."
     ),
+    "intake_batas": "batas",
     "intake_err_date_order": (
         "Urutan tanggal '{value}' tidak dikenal. Pilih 'hb' (hari/bulan) atau "
         "'bh' (bulan/hari)."
@@ -963,6 +964,9 @@ TEXT: dict[str, str] = {
         "Titik '{value}' tidak ada di jaringan jalan ({count} titik tidak "
         "ditemukan). Hubungkan titik ke simpul jalan terdekat dulu."
     ),
+    "alok_err_jaringan_kosong": (
+        "Jaringan jalan tidak punya simpul satu pun; periksa berkas jalan."
+    ),
     "alok_err_simpul_xy": (
         "Simpul jaringan jalan harus punya koordinat x dan y (meter); periksa "
         "{count} simpul jaringan."
@@ -1015,9 +1019,21 @@ TEXT: dict[str, str] = {
         "terbesar ({capacity}); satu titik dilayani satu lokasi saja."
     ),
     "alok_err_tanpa_jalan": (
-        "{count} titik permintaan tidak terhubung ke kandidat mana pun di "
-        "jaringan jalan ({names}). Hubungkan titik itu ke jaringan atau beri "
-        "bobot 0."
+        "{count} titik permintaan (bobot {weight} dari {total}) tidak terhubung ke "
+        "kandidat mana pun di jaringan jalan ({names}). Hubungkan titik itu ke "
+        "jaringan, tambah kandidat di bagian jaringan itu, pilih MCLP (titik itu "
+        "dihitung tidak tercakup), atau beri bobot 0."
+    ),
+    "alok_err_tanpa_jalan_semua": (
+        "Tidak ada jalan antara titik permintaan dan kandidat: tak satu pun dari "
+        "{demand} titik permintaan terhubung ke salah satu dari {candidates} "
+        "kandidat di jaringan jalan. Periksa bahwa jalan menyambung keduanya, "
+        "atau hitung tanpa jaringan jalan."
+    ),
+    "alok_err_jalan_jauh": (
+        "Jaringan jalan '{name}' jauh dari semua titik: jalan terdekat berjarak "
+        "{km} km dari titik permintaan atau kandidat terdekat (batas {limit} km). "
+        "Periksa CRS berkas jalan atau pilih berkas jalan daerah ini."
     ),
     "alok_err_lscp_jauh": (
         "{count} titik permintaan tidak punya kandidat dalam jangkauan "
@@ -1119,7 +1135,93 @@ TEXT: dict[str, str] = {
         "Jarak tempuh = jarak garis lurus × faktor belok {circuity}; jalan "
         "sebenarnya bisa lebih jauh (sungai, jalan satu arah)."
     ),
-    "alok_note_jaringan": "Jarak tempuh diukur sepanjang jaringan jalan.",
+    "alok_note_jaringan": (
+        "Jarak tempuh diukur lewat jaringan jalan (jalur terpendek; dalam menit: "
+        "jalur tercepat)."
+    ),
+    "alok_note_kecepatan_ruas": (
+        "Waktu tempuh dari kecepatan tiap ruas jalan; ruas tanpa kecepatan dan "
+        "jalan dari titik ke jalan memakai {speed} km/jam, tanpa kemacetan."
+    ),
+    "alok_note_kecepatan_ruas_diabaikan": (
+        "Kecepatan per ruas tidak dipakai: jangkauan dalam meter, jadi jalur "
+        "terpendek menurut panjang jalan."
+    ),
+    "alok_note_jalan_faktor": (
+        "Faktor belok {circuity} tidak dipakai: jarak diukur sepanjang jaringan jalan."
+    ),
+    "alok_note_jalan_celah": (
+        "Dari setiap titik ke tempat terdekat di jalan ditambahkan jarak garis "
+        "lurus: paling jauh {gap} m ('{id}'); {demand} titik permintaan dan "
+        "{candidates} kandidat berjarak lebih dari {limit} m dari jalan."
+    ),
+    "alok_note_jalan_terputus": (
+        "{count} titik permintaan (bobot {weight} dari {total}) tidak terhubung "
+        "lewat jalan ke kandidat mana pun ({names}); titik itu tidak pernah "
+        "dihitung tercakup."
+    ),
+    "alok_note_kandidat_terputus": (
+        "{count} kandidat tidak terhubung lewat jalan ke titik permintaan mana "
+        "pun ({names}); kandidat itu tidak melayani siapa pun."
+    ),
+    # road layer (geo/roads.py) and network travel in siting
+    "jalan_berkas": "jalan",
+    "jalan_tanpa_geometri": "tanpa geometri",
+    "jalan_err_tanpa_crs": (
+        "Berkas jalan '{name}' tidak menyebut sistem koordinat (CRS). Isi CRS-nya, "
+        "misalnya EPSG:4326 untuk lintang/bujur atau EPSG:32749 untuk UTM 49S."
+    ),
+    "jalan_err_crs": (
+        "CRS '{value}' tidak dikenal. Tulis kode EPSG, misalnya EPSG:4326 atau "
+        "EPSG:32749."
+    ),
+    "jalan_err_kosong": (
+        "Berkas jalan '{name}' tidak berisi fitur apa pun. Unggah lapisan garis jalan."
+    ),
+    "jalan_err_tanpa_garis": (
+        "Berkas jalan '{name}' tidak berisi garis (LineString atau "
+        "MultiLineString); isinya: {kinds}. Unggah lapisan garis jalan, bukan "
+        "titik atau poligon."
+    ),
+    "jalan_err_tanpa_ruas": (
+        "{lines} garis di berkas jalan '{name}' tidak membentuk satu ruas pun "
+        "(setiap garis hanya satu titik). Periksa geometri berkas."
+    ),
+    "jalan_err_kolom": (
+        "Kolom kecepatan '{value}' tidak ada di berkas jalan '{name}'. Kolom yang "
+        "ada: {columns}."
+    ),
+    "jalan_err_koordinat": (
+        "Koordinat berkas jalan '{name}' tidak cocok dengan CRS-nya ({crs}): "
+        "diubah ke lintang/bujur menjadi bujur {lon} dan lintang {lat}. Periksa "
+        "CRS berkas (koordinat meter yang dibaca sebagai derajat?)."
+    ),
+    "jalan_err_luar_wilayah": (
+        "Jaringan jalan '{name}' tidak bertumpang dengan wilayah: jalan di bujur "
+        "{lon} dan lintang {lat}, wilayah di bujur {region_lon} dan lintang "
+        "{region_lat}. Periksa CRS berkas (lintang dan bujur tertukar?) atau "
+        "pilih berkas jalan untuk wilayah ini."
+    ),
+    "jalan_note_ringkas": (
+        "Jaringan jalan '{name}': {lines} ruas jalan, {nodes} simpul, "
+        "{components} komponen terpisah."
+    ),
+    "jalan_note_komponen": (
+        "Jaringan jalan terpecah menjadi {components} bagian yang tidak saling "
+        "tersambung; bagian terbesar memuat {pct} % simpul. Titik di satu bagian "
+        "tidak bisa mencapai lokasi di bagian lain dan tidak pernah dihitung "
+        "tercakup olehnya. Ruas tersambung hanya bila ujungnya bertemu di titik "
+        "yang sama."
+    ),
+    "jalan_note_bukan_garis": (
+        "{count} fitur bukan garis dilewati ({kinds}); hanya LineString dan "
+        "MultiLineString yang dipakai."
+    ),
+    "jalan_note_kecepatan": "Kecepatan per ruas dari kolom '{column}' (km/jam).",
+    "jalan_note_kecepatan_kosong": (
+        "{count} ruas tanpa kecepatan yang sah di kolom '{column}' (kosong, bukan "
+        "angka, atau 0 ke bawah) memakai kecepatan rata-rata yang diisi."
+    ),
     "alok_note_kecepatan": (
         "Waktu tempuh dihitung pada kecepatan rata-rata {speed} km/jam, tanpa "
         "kemacetan."
@@ -1293,6 +1395,19 @@ TEXT: dict[str, str] = {
     "alok_cli_crs": "CRS meter untuk kolom x,y, misalnya EPSG:32749",
     "alok_cli_faktor": "faktor belok: jarak jalan ÷ jarak garis lurus",
     "alok_cli_kecepatan": "kecepatan rata-rata dalam km/jam",
+    "alok_cli_jalan": (
+        "lapisan garis jalan (GeoJSON, GeoPackage, Shapefile dalam .zip): tempuh "
+        "lewat jaringan jalan, bukan garis lurus × faktor belok"
+    ),
+    "alok_cli_kolom_kecepatan": (
+        "kolom kecepatan per ruas (km/jam) di berkas --jalan; ruas tanpa nilai "
+        "memakai --kecepatan-kmj"
+    ),
+    "alok_cli_crs_jalan": "CRS berkas --jalan bila berkas tidak menyebutnya",
+    "alok_err_tanpa_jalan_opsi": (
+        "{option} hanya dipakai bersama --jalan. Tambahkan --jalan BERKAS atau "
+        "hapus {option}."
+    ),
     "alok_err_berkas_perlu": "Berkas {what} perlu diisi.",
     "alok_err_berkas": "Berkas {what} '{path}' tidak ditemukan. Periksa jalurnya.",
     "alok_err_berkas_baca": (
@@ -1482,7 +1597,7 @@ TEXT: dict[str, str] = {
     ),
     "err_data_kind": "Jenis data '{value}' tidak dikenal; pilih salah satu: {choices}.",
     "err_data_boundary_suffix": (
-        "Berkas batas '{name}' tidak dikenali; unggah salah satu: {choices} "
+        "Berkas {what} '{name}' tidak dikenali; unggah salah satu: {choices} "
         "(Shapefile dalam .zip)."
     ),
     "err_data_region_fields": (
@@ -1636,7 +1751,8 @@ TEXT: dict[str, str] = {
     ),
     "skn_lokasi_tanya": (
         "Di mana lokasi dibuka agar kebutuhan sebanyak mungkin terjangkau? Jarak "
-        "garis lurus dikali faktor belok; dalam menit pada kecepatan yang dipilih."
+        "garis lurus dikali faktor belok, atau lewat jaringan jalan bila berkasnya "
+        "diunggah; dalam menit pada kecepatan yang dipilih."
     ),
     "skn_model": "Model",
     "skn_p": "Jumlah lokasi (p), termasuk yang tetap",
@@ -1649,6 +1765,36 @@ TEXT: dict[str, str] = {
     ),
     "skn_faktor": "Faktor belok (jarak jalan ÷ garis lurus)",
     "skn_faktor_bantuan": "1,3 berarti jalan 30 % lebih panjang dari garis lurus.",
+    "skn_faktor_jalan": (
+        "Tidak dipakai: dengan jaringan jalan, jarak diukur sepanjang jalan."
+    ),
+    "skn_jalan_judul": "Jaringan jalan (opsional)",
+    "skn_jalan_berkas": "Berkas garis jalan: GeoJSON, GeoPackage atau Shapefile (.zip)",
+    "skn_jalan_bantuan": (
+        "Bila diunggah, tempuh diukur lewat jaringan jalan (jalur terpendek, atau "
+        "tercepat dalam menit), bukan garis lurus × faktor belok."
+    ),
+    "skn_jalan_membaca": "Membaca jaringan jalan…",
+    "skn_jalan_tersimpan": "Berkas jalan dipakai: {name}",
+    "skn_jalan_buang": "Jangan pakai berkas jalan",
+    "skn_jalan_kolom": "Kolom kecepatan (km/jam)",
+    "skn_jalan_tanpa_kolom": "— tanpa kolom: pakai isian kecepatan",
+    "skn_jalan_kolom_bantuan": (
+        "Kecepatan tiap ruas dipakai bila jangkauan dalam menit; ruas tanpa "
+        "kecepatan memakai isian Kecepatan."
+    ),
+    "skn_jalan_crs": "CRS berkas jalan (berkas tidak menyebutnya)",
+    "skn_jalan_crs_terbaca": "CRS dari berkas: {crs}",
+    "skn_jalan_unggah_lagi": (
+        "Hasil ini dihitung lewat jaringan jalan '{name}', yang tidak sedang "
+        "diunggah (hasil skenario tersimpan dibaca dari penyimpanan). Unggah "
+        "berkas itu lagi untuk menghitung ulang dengan jalan yang sama."
+    ),
+    "skn_tempuh_jalan": (
+        "Tempuh lewat jaringan jalan '{name}' ({lines} ruas, {components} komponen; "
+        "SHA-256 {sha}…), bukan garis lurus × faktor belok."
+    ),
+    "skn_tempuh_lurus": "Tempuh: jarak garis lurus × faktor belok {faktor}.",
     "skn_kecepatan": "Kecepatan (km/jam)",
     "skn_kecepatan_bantuan": "Dipakai bila jangkauan dalam menit.",
     "skn_batas_waktu": "Batas waktu solver (detik)",
@@ -1719,6 +1865,11 @@ TEXT: dict[str, str] = {
     "skn_peta_tetap": "Lokasi tetap (sudah ada)",
     "skn_peta_radius": "jangkauan {radius} {unit}, faktor belok {faktor}",
     "skn_peta_lingkaran": ("Lingkaran: {radius}, yaitu {meter} m garis lurus."),
+    "skn_peta_radius_jalan": "jangkauan {radius} {unit} lewat jaringan jalan",
+    "skn_peta_jalan": (
+        "Tanpa lingkaran: {radius}, dan jangkauan lewat jalan tidak berbentuk "
+        "lingkaran."
+    ),
     "skn_peta_garis": "Garis putus-putus: kelurahan ke lokasinya.",
     "skn_peta_tip_permintaan": (
         "{nama}: bobot {bobot}, ke {site}, {jarak} m ({tempuh} {unit})"
@@ -1872,6 +2023,9 @@ TEXT: dict[str, str] = {
     "skn_masukan_lok_jenis": "Jenis fasilitas",
     "skn_masukan_lok_pusat": "Kandidat pusat kelurahan",
     "skn_masukan_lok_tetap": "Fasilitas tetap",
+    "skn_masukan_lok_jalan": "Jaringan jalan",
+    "skn_masukan_lok_kolom_kecepatan": "Kolom kecepatan jalan",
+    "skn_masukan_lok_crs_jalan": "CRS berkas jalan",
     "skn_masukan_rjk_hari": "Hari proyeksi",
     "skn_masukan_rjk_laju": "Laju pertumbuhan",
     "skn_masukan_rjk_lipat": "Waktu berlipat ganda",

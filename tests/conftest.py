@@ -85,6 +85,49 @@ def squares(codes: list[str], size_m: float = 1_000.0) -> gpd.GeoDataFrame:
     )
 
 
+# Hand-made roads near Kota Magelang (about lon 110.212-110.239, lat
+# -7.489 to -7.462), laid out in metres from this UTM 49S origin.
+ROAD_ORIGIN = (413_000.0, 9_172_000.0)
+
+
+def road_grid() -> gpd.GeoDataFrame:
+    """Return an L of roads and a stray road, in EPSG:4326, with speeds in ``kmj``.
+
+    In metres east and north of ``ROAD_ORIGIN``: road A runs north from
+    (0, 0) to (0, 3000) as two lines meeting at (0, 2000), at 60 km/h; road B
+    runs east from (0, 2000) to (2000, 2000) at 30 km/h; road E, (2500, 0) to
+    (3000, 0), has no speed and touches nothing (a second component). From
+    (0, 0) to (2000, 2000) is 2828 m straight and 4000 m by road.
+    """
+    x0, y0 = ROAD_ORIGIN
+    lines = [
+        [(0, 0), (0, 2000)],
+        [(0, 2000), (0, 3000)],
+        [(0, 2000), (2000, 2000)],
+        [(2500, 0), (3000, 0)],
+    ]
+    metric = gpd.GeoDataFrame(
+        {"nama": ["A selatan", "A utara", "B", "E"], "kmj": [60.0, 60.0, 30.0, None]},
+        geometry=[
+            shapely.LineString([(x0 + x, y0 + y) for x, y in line]) for line in lines
+        ],
+        crs=UTM_49S,
+    )
+    return metric.to_crs("EPSG:4326")
+
+
+def road_points(offsets: dict[str, tuple[float, float]]) -> pd.DataFrame:
+    """Return points ``id``, ``x``, ``y`` in EPSG:32749 at offsets from ROAD_ORIGIN."""
+    x0, y0 = ROAD_ORIGIN
+    return pd.DataFrame(
+        {
+            "id": list(offsets),
+            "x": [x0 + x for x, _ in offsets.values()],
+            "y": [y0 + y for _, y in offsets.values()],
+        }
+    )
+
+
 @pytest.fixture
 def five_kelurahan() -> gpd.GeoDataFrame:
     return squares(["A", "B", "C", "D", "E"])

@@ -20,10 +20,12 @@ from geo import (
     indicators,
     intake,
     regions,
+    roads,
     scenario,
     situation_maps,
     store,
 )
+from geo.crs import GEOGRAPHIC_CRS
 from geo.export_image import ImageRenderer
 from geo.regions import RegionData, RegionPack
 from geo.text import t
@@ -150,6 +152,34 @@ def need_weights(kode: str, tanggal: str, key: str) -> scenario.NeedWeights:
 @st.cache_data(show_spinner=False, max_entries=8)
 def data_dates(kode: str) -> list[pd.Timestamp]:
     return indicators.data_dates(load_region(kode).cases)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def road_columns(name: str, sha: str, _data: bytes) -> tuple[list[str], str | None]:
+    # Keyed by the file's hash (``_data`` is not hashed), like check_upload.
+    return roads.road_columns(_data, name)
+
+
+@st.cache_data(show_spinner=t("skn_jalan_membaca"), max_entries=8)
+def road_network(
+    kode: str,
+    name: str,
+    sha: str,
+    _data: bytes,
+    crs: str | None,
+    speed_column: str | None,
+) -> roads.RoadNetwork:
+    # Keyed by the region, the file's hash and the choices; the roads must
+    # overlap the region and are counted in its metric CRS.
+    region = load_region(kode)
+    return roads.read_roads(
+        _data,
+        name,
+        crs=crs,
+        speed_column=speed_column,
+        bounds=tuple(region.kelurahan.to_crs(GEOGRAPHIC_CRS).total_bounds),
+        metric_crs=region.pack.metric_crs,
+    )
 
 
 # --- hotspot page ---

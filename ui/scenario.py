@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import allocation, scenario, scenario_maps, store
+from geo import allocation, imports, scenario, scenario_maps, store
 from geo.errors import GeoInputError
 from geo.regions import RegionPack
 from geo.siting import unit_label
@@ -187,6 +187,7 @@ def open_linked_scenario() -> str | None:
 
     kept = inputs()
     kept.update(saved.parameters.get("masukan", {}))
+    _match_road_file(saved.parameters.get("masukan", {}))
     kept["wilayah"] = saved.region_kode
     if saved.data_date is not None:
         kept[f"tanggal_{saved.region_kode}"] = saved.data_date.isoformat()
@@ -210,6 +211,24 @@ def open_linked_scenario() -> str | None:
     st.query_params.from_dict(query)
     forget_widgets()
     return None
+
+
+def road_label(name: str, sha: str) -> str:
+    """Return how a road file is kept among the inputs: its name and short hash."""
+    return f"{name} ({sha[:12]})"
+
+
+def _match_road_file(masukan: dict[str, Any]) -> None:
+    # a linked siting scenario keeps the session's road file only when it is
+    # the file the scenario used; another file would make its inputs differ
+    if "lok_jalan" not in masukan:
+        return
+    kept = st.session_state.get(state.SKENARIO_ROADS)
+    if kept is None:
+        return
+    name, data = kept
+    if road_label(name, imports.file_sha256(data)) != masukan["lok_jalan"]:
+        st.session_state[state.SKENARIO_ROADS] = None
 
 
 def remember_result(kind: str, parameters: dict[str, Any], parts: dict) -> None:
@@ -415,4 +434,4 @@ def _plain(value: Any) -> str:
         return fmt_int(value)
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
-    return "–" if value is None else str(value)
+    return "–" if value is None or value == "" else str(value)

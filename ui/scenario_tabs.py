@@ -11,11 +11,13 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from geo import projection, referral, scenario, scenario_maps, siting, store
+from geo import imports, projection, referral, scenario, scenario_maps, siting, store
 from geo.distribution import DEFAULT_THRESHOLD_DAYS, days_of_stock, distribute_by_need
+from geo.intake import LAYER_SUFFIXES
+from geo.roads import RoadNetwork
 from geo.siting import unit_label
 from geo.text import fmt_int, fmt_num, t
-from ui import cache
+from ui import cache, state
 from ui import scenario as ui
 from ui.scenario import Place, field
 from ui.widgets import date_label
@@ -131,7 +133,7 @@ def _kept_result(
     return kept
 
 
-def _circuity_field(name: str) -> float:
+def _circuity_field(name: str, is_used: bool = True) -> float:
     return field(
         st.number_input,
         name,
@@ -140,7 +142,8 @@ def _circuity_field(name: str) -> float:
         min_value=1.0,
         max_value=3.0,
         step=0.05,
-        help=t("skn_faktor_bantuan"),
+        disabled=not is_used,
+        help=t("skn_faktor_bantuan" if is_used else "skn_faktor_jalan"),
     )
 
 
@@ -228,7 +231,13 @@ def siting_tab(place: Place) -> None:
             step=100.0 if unit == "m" else 1.0,
             help=t("skn_radius_bantuan"),
         )
-        circuity = _circuity_field("lok_faktor")
+    with right:
+        candidates, tables = _candidate_inputs(place, region)
+    # the road file decides whether the circuity factor is used, so it is read
+    # before the rest of the middle column is drawn
+    roads, road_names = _road_inputs(place, in_minutes=unit == "min")
+    with middle:
+        circuity = _circuity_field("lok_faktor", is_used=roads is None)
         speed = field(
             st.number_input,
             "lok_kecepatan",
@@ -248,8 +257,6 @@ def siting_tab(place: Place) -> None:
             max_value=600,
             step=5,
         )
-    with right:
-        candidates, tables = _candidate_inputs(place, region)
     names = [
         "lok_model",
         "lok_p",
@@ -263,6 +270,7 @@ def siting_tab(place: Place) -> None:
         "lok_jenis",
         "lok_pusat",
         "lok_tetap",
+        *road_names,
     ]
     parameters = ui.run_parameters("lokasi", place, names, tables)
     if st.button(t("skn_hitung_lokasi"), type="primary", key="skn_btn_lokasi"):
@@ -280,11 +288,71 @@ def siting_tab(place: Place) -> None:
                 circuity=float(circuity),
                 speed_kmh=float(speed),
                 time_limit_s=float(time_limit),
+                roads=roads,
             )
         result = _with_notes(result, notes)
         parameters["kandidat"] = _records(table)
+        if roads is not None:
+            parameters["jalan"] = roads.record()
         ui.remember_result("lokasi", parameters, {"lokasi": result})
     _show_siting(place, parameters)
+
+
+def _road_inputs(
+    place: Place, in_minutes: bool
+) -> tuple[RoadNetwork | None, list[str]]:
+    """Draw the optional road file; return its network and the inputs it adds."""
+    st.markdown(f"**{t('skn_jalan_judul')}**")
+    # LIMITATION: the uploader's own button and size hint are Streamlit's words
+    # ("Browse files", "200MB per file"), in English.
+    upload = st.file_uploader(
+        t("skn_jalan_berkas"),
+        type=[suffix.lstrip(".") for suffix in LAYER_SUFFIXES],
+        key="skn_jalan_unggah",
+        help=t("skn_jalan_bantuan"),
+    )
+    if upload is not None:
+        state.remember(state.SKENARIO_ROADS, (upload.name, upload.getvalue()))
+    kept = st.session_state.get(state.SKENARIO_ROADS)
+    if kept is not None and upload is None:
+        st.caption(t("skn_jalan_tersimpan", name=kept[0]))
+        if st.button(t("skn_jalan_buang"), key="skn_jalan_buang"):
+            state.remember(state.SKENARIO_ROADS, None)
+            st.rerun()
+    if kept is None:
+        ui.inputs()["lok_jalan"] = None
+        return None, ["lok_jalan"]
+
+    name, data = kept
+    sha = imports.file_sha256(data)
+    columns, crs = cache.road_columns(name, sha, data)
+    left, right = st.columns(2)
+    speed_column = field(
+        left.selectbox,
+        "lok_kolom_kecepatan",
+        "",
+        t("skn_jalan_kolom"),
+        options=["", *columns],
+        format_func=lambda column: column or t("skn_jalan_tanpa_kolom"),
+        disabled=not in_minutes,
+        help=t("skn_jalan_kolom_bantuan"),
+    )
+    names = ["lok_jalan", "lok_kolom_kecepatan"]
+    given = None
+    if crs is None:
+        given = field(
+            right.text_input, "lok_crs_jalan", "EPSG:4326", t("skn_jalan_crs")
+        )
+        names.append("lok_crs_jalan")
+    else:
+        right.caption(t("skn_jalan_crs_terbaca", crs=crs))
+    network = cache.road_network(
+        place.pack.kode, name, sha, data, given, speed_column or None
+    )
+    ui.inputs()["lok_jalan"] = ui.road_label(name, sha)
+    st.info(network.notes[0])
+    ui.show_notes(network.notes[1:])
+    return network, names
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:
@@ -370,6 +438,10 @@ def _show_siting(place: Place, parameters: dict) -> None:
     if kept is None:
         return
     result = kept["parts"]["lokasi"]
+    used = result.parameters.get("roads")
+    if used is not None and parameters["masukan"].get("lok_jalan") is None:
+        # a saved scenario opened by its link: its results come from the store
+        st.caption(t("skn_jalan_unggah_lagi", name=used["file_name"]))
     candidates = pd.DataFrame.from_records(kept["parameters"]["kandidat"])
     show_siting_result(place, result, candidates, key="skn_peta_lokasi")
     ui.save_form("lokasi", place)
@@ -411,6 +483,7 @@ def show_siting_result(
     )
     columns[3].metric(t("skn_kpi_tak_terpenuhi"), fmt_num(kpi["unmet_weight"], 1))
     columns[4].metric(t("skn_kpi_lokasi"), fmt_int(kpi["sites_chosen"]))
+    st.caption(travel_caption(result))
     ui.show_map(ui.siting_map(place, result, candidates), key=key)
     sites = result.sites[result.sites["is_chosen"]]
     left, right = st.columns(2)
@@ -433,6 +506,23 @@ def show_siting_result(
     right.markdown(f"**{t('skn_penugasan')}**")
     right.dataframe(_assignment_table(place, result), hide_index=True, width="stretch")
     ui.show_notes(result.notes)
+
+
+def travel_caption(result: Any) -> str:
+    """Return how travel was measured: along the roads of a file, or straight."""
+    params = result.parameters
+    used = params.get("roads")
+    if params.get("travel_method") == "jaringan" and used is not None:
+        return t(
+            "skn_tempuh_jalan",
+            name=used["file_name"],
+            lines=fmt_int(used["lines"]),
+            components=fmt_int(used["components"]),
+            sha=used["sha256"][:12],
+        )
+    if params.get("travel_method") == "jaringan":
+        return t("alok_note_jaringan")
+    return t("skn_tempuh_lurus", faktor=fmt_num(params["circuity"], 2))
 
 
 def _assignment_table(place: Place, result: Any) -> pd.DataFrame:

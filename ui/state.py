@@ -100,6 +100,7 @@ SKENARIO_INPUTS = "skenario_masukan"
 SKENARIO_TABLES = "skenario_tabel"
 SKENARIO_RESULTS = "skenario_hasil"
 SKENARIO_LINKED = "skenario_dari_tautan"
+SKENARIO_ROADS = "skenario_jalan"  # (name, bytes) of the road file, or None
 SKENARIO_WIDGET_PREFIX = "skn_"
 # Hotspot page: chosen settings kept under keys no widget owns (F02), and the
 # widget keys. The URL carries the same choices (see widgets.hotspot_controls).

@@ -10,6 +10,7 @@ import pytest
 
 from geo.cli_allocate import add_parser, region_inputs
 from geo.errors import GeoInputError
+from tests.conftest import road_grid, road_points
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -279,3 +280,109 @@ def test_json_output_is_clean_in_a_fresh_process(files):
 
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["chosen_sites"] == ["RS A"]
+
+
+# --- travel along a road layer (tests/conftest.py road_grid) ---
+@pytest.fixture
+def road_files(tmp_path):
+    roads = tmp_path / "jalan.geojson"
+    road_grid().to_file(roads)
+    demand = tmp_path / "permintaan_jalan.csv"
+    road_points({"D1": (0, 0), "D3": (2750, 50)}).assign(bobot=[10, 5]).to_csv(
+        demand, index=False
+    )
+    candidates = tmp_path / "kandidat_jalan.csv"
+    road_points({"C1": (2000, 2000), "C2": (0, 3000)}).to_csv(candidates, index=False)
+    return roads, demand, candidates
+
+
+def _lokasi_along_roads(road_files, *extra: str) -> list[str]:
+    roads, demand, candidates = road_files
+    return [
+        "allocate", "lokasi", "--permintaan", str(demand), "--kandidat",
+        str(candidates), "--crs", "EPSG:32749", "--model", "mclp", "--p", "1",
+        "--jalan", str(roads), *extra,
+    ]  # fmt: skip
+
+
+def test_lokasi_along_roads_json_says_jaringan(road_files, capsys):
+    code = _run(_lokasi_along_roads(road_files, "--radius-m", "3200", "--json"))
+
+    payload = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert payload["parameters"]["travel_method"] == "jaringan"
+    assert payload["parameters"]["roads"]["file_name"] == "jalan.geojson"
+    # C1 is nearer as the crow flies (2828 m) but 4000 m by road; C2 is 3000 m
+    assert payload["chosen_sites"] == ["C2"]
+    assert payload["kpi"]["covered_weight"] == pytest.approx(10.0, abs=1e-9)
+    rows = {row["id"]: row for row in payload["assignment"]}
+    assert rows["D1"]["distance_m"] == pytest.approx(3_000.0, abs=0.01)
+    assert rows["D3"]["site_id"] is None
+    assert any("2 komponen terpisah" in note for note in payload["notes"])
+
+
+def test_lokasi_along_roads_in_minutes_with_a_speed_column(road_files, capsys):
+    _run(
+        _lokasi_along_roads(
+            road_files,
+            "--kolom-kecepatan",
+            "kmj",
+            "--menit",
+            "5",
+            "--kecepatan-kmj",
+            "30",
+        )  # fmt: skip
+    )
+
+    out = capsys.readouterr().out
+    # D1 to C2: 3 km of road at 60 km/h is 3 minutes
+    assert "D1 → C2: 3.000 m, 3,0 menit (tercakup: ya)" in out
+    assert "kecepatan tiap ruas jalan" in out
+
+
+@pytest.mark.filterwarnings("ignore:'crs' was not provided")
+def test_a_road_file_without_crs_takes_crs_jalan(road_files, capsys):
+    roads, demand, candidates = road_files
+    bare = roads.with_name("jalan_tanpa_crs.gpkg")
+    layer = road_grid().to_crs("EPSG:32749")
+    layer.set_crs(None, allow_override=True).to_file(bare, driver="GPKG")
+    argv = _lokasi_along_roads((bare, demand, candidates), "--radius-m", "3200")
+
+    with pytest.raises(GeoInputError, match="tidak menyebut sistem koordinat"):
+        _run(argv)
+    _run([*argv, "--crs-jalan", "EPSG:32749", "--json"])
+
+    assert json.loads(capsys.readouterr().out)["chosen_sites"] == ["C2"]
+
+
+@pytest.mark.parametrize(
+    "option", ["--kolom-kecepatan", "--crs-jalan"], ids=["speed", "crs"]
+)
+def test_road_options_without_a_road_file_are_refused(files, option):
+    demand, candidates = files
+    argv = ["allocate", "lokasi", "--permintaan", str(demand), "--kandidat"]
+    argv += [str(candidates), "--model", "pmedian", "--p", "1", option, "x"]
+
+    with pytest.raises(GeoInputError, match=f"{option} hanya dipakai bersama"):
+        _run(argv)
+
+
+def test_a_missing_road_file_is_named(road_files, tmp_path):
+    argv = _lokasi_along_roads(road_files, "--radius-m", "3200")
+    argv[argv.index("--jalan") + 1] = str(tmp_path / "tidak-ada.geojson")
+
+    with pytest.raises(GeoInputError, match="Berkas jalan .* tidak ditemukan"):
+        _run(argv)
+
+
+def test_lokasi_along_roads_for_a_region_pack(road_files, capsys):
+    roads, _, _ = road_files
+
+    _run(["allocate", "lokasi", "--wilayah", "33.71", "--model", "mclp", "--p",
+          "2", "--radius-m", "2000", "--jalan", str(roads), "--json"])  # fmt: skip
+
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["parameters"]["travel_method"] == "jaringan"
+    assert payload["parameters"]["crs"] == "EPSG:32749"
+    assert len(payload["assignment"]) == 17
+    assert any("dari jalan" in note for note in payload["notes"])

@@ -2,15 +2,23 @@ from __future__ import annotations
 
 import re
 
+import geopandas as gpd
 import pandas as pd
 import pytest
+import shapely
 from pyproj import Transformer
 
 from geo import scenario
 from geo.crs import GEOGRAPHIC_CRS, UTM_49S
 from geo.distribution import distribute_by_need
 from geo.mapview import TILE_URL, map_html
-from geo.scenario_maps import distribution_map, siting_map, straight_reach_m
+from geo.roads import read_roads
+from geo.scenario_maps import (
+    distribution_map,
+    legend_html,
+    siting_map,
+    straight_reach_m,
+)
 from tests.conftest import squares
 
 URL_PATTERN = re.compile(r"""(?:https?:)?//[^\s"'<>`)\\]+""")
@@ -138,3 +146,39 @@ def test_distribution_map_colours_the_units_received(row_of_five):
 
     assert "Unit yang diterima" in page
     assert page.count('"kode"') >= 5
+
+
+def test_reach_along_roads_is_no_circle_and_the_legend_says_so(row_of_five, tmp_path):
+    kelurahan, weights, candidates, centres = row_of_five
+    # one road through the five centres, from A to E
+    road = gpd.GeoDataFrame(
+        geometry=[shapely.LineString([(420_500, 9_170_500), (424_500, 9_170_500)])],
+        crs=UTM_49S,
+    )
+    path = tmp_path / "jalan.geojson"
+    road.to_crs(GEOGRAPHIC_CRS).to_file(path)
+    result = scenario.site_for_region(
+        kelurahan,
+        weights,
+        candidates,
+        "mclp",
+        metric_crs=UTM_49S,
+        n_sites=1,
+        radius=1500.0,
+        in_minutes=False,
+        circuity=1.3,
+        speed_kmh=30.0,
+        time_limit_s=10.0,
+        roads=read_roads(path),
+    )
+
+    page = map_html(siting_map(kelurahan, result, candidates, centres))
+
+    # by road A reaches B 1 km away, not C 2 km away: 30 of 35
+    assert result.kpi["covered_share"] == pytest.approx(30 / 35, rel=1e-9)
+    assert straight_reach_m(result) is None
+    assert "L.circle(" not in page
+    legend = legend_html(result)
+    assert "jangkauan 1.500 m lewat jaringan jalan" in legend
+    assert "faktor belok" not in legend
+    assert "di luar jangkauan" in legend

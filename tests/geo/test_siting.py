@@ -11,7 +11,9 @@ import pandas as pd
 import pytest
 import shapely
 
+from geo.crs import UTM_49S
 from geo.errors import GeoInputError
+from geo.roads import read_roads
 from geo.siting import (
     SitingResult,
     candidates_from_facilities,
@@ -24,6 +26,7 @@ from geo.siting import (
     site_facilities_from_points,
     straight_line_cost,
 )
+from tests.conftest import road_grid, road_points
 
 SEED = 1974  # Church and ReVelle
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -499,3 +502,218 @@ def test_from_layers_uses_kelurahan_centres_and_facilities(magelang_kelurahan):
     assert result.kpi["sites_chosen"] == 2
     assert len(result.assignment) == 17
     assert any("satu titik di dalam wilayahnya" in note for note in result.notes)
+
+
+# --- travel along a road layer (tests/conftest.py road_grid) ---
+# the grid goes to lon/lat and back: metres survive to well under a millimetre
+ROUND_TRIP_M = 0.01
+
+
+@pytest.fixture
+def grid_roads(tmp_path):
+    path = tmp_path / "jalan.geojson"
+    road_grid().to_file(path)
+    return {
+        "plain": read_roads(path),
+        "speeds": read_roads(path, speed_column="kmj"),
+    }
+
+
+def _grid_points(demand: dict, weights: list[float]):
+    points = road_points(demand).assign(bobot=weights)
+    candidates = road_points({"C1": (2000, 2000), "C2": (0, 3000)})
+    return points, candidates
+
+
+def test_mclp_covers_by_straight_line_what_the_road_does_not(grid_roads):
+    # D1 sits where road A starts; D3 sits 50 m off road E, which joins nothing
+    demand, candidates = _grid_points({"D1": (0, 0), "D3": (2750, 50)}, [10, 5])
+    common = {"n_sites": 1, "radius_m": 3_200, "crs": UTM_49S}
+
+    straight = site_facilities_from_points(
+        demand, candidates, "mclp", circuity=1.0, **common
+    )
+    along = site_facilities_from_points(
+        demand, candidates, "mclp", roads=grid_roads["plain"], **common
+    )
+
+    # straight: C1 is 2828 m from D1 and 2089 m from D3, so it covers both
+    assert straight.sites["is_chosen"].tolist() == [True, False]
+    assert straight.kpi["covered_weight"] == pytest.approx(15.0, abs=1e-9)
+    # by road C1 is 4000 m from D1 and C2 3000 m; D3 reaches neither
+    assert along.sites["is_chosen"].tolist() == [False, True]
+    assert along.kpi["covered_weight"] == pytest.approx(10.0, abs=1e-9)
+    rows = along.assignment.set_index("id")
+    assert rows.loc["D1", "distance_m"] == pytest.approx(3_000.0, abs=ROUND_TRIP_M)
+    assert rows.loc["D1", "is_covered"]
+    assert not rows.loc["D3", "is_covered"]
+    assert pd.isna(rows.loc["D3", "site_id"])
+    assert (
+        "1 titik permintaan (bobot 5 dari 15) tidak terhubung lewat jalan ke "
+        "kandidat mana pun (D3); titik itu tidak pernah dihitung tercakup."
+    ) in along.notes
+    assert not any(note.startswith("Periksa ulang") for note in along.notes)
+
+
+def test_the_result_records_the_road_layer_and_the_way_to_it(grid_roads):
+    demand, candidates = _grid_points({"D1": (0, 0), "D3": (2750, 50)}, [10, 5])
+
+    result = site_facilities_from_points(
+        demand,
+        candidates,
+        "mclp",
+        n_sites=1,
+        radius_m=3_200,
+        crs=UTM_49S,
+        roads=grid_roads["plain"],
+    )
+
+    params = result.parameters
+    assert params["travel_method"] == "jaringan"
+    assert params["circuity"] == pytest.approx(1.0, abs=0)
+    assert params["circuity_setting"] == pytest.approx(1.3, abs=0)
+    assert params["roads"]["file_name"] == "jalan.geojson"
+    assert len(params["roads"]["sha256"]) == 64
+    assert (params["roads"]["nodes"], params["roads"]["components"]) == (6, 2)
+    assert "Faktor belok 1,30 tidak dipakai" in " ".join(result.notes)
+    assert (
+        "paling jauh 50 m ('D3'); 0 titik permintaan dan 0 kandidat berjarak "
+        "lebih dari 1.000 m dari jalan." in " ".join(result.notes)
+    )
+    assert json.loads(json.dumps(result.scenario_dict()))["parameters"]["roads"]
+
+
+def test_minutes_follow_each_roads_speed_and_the_way_to_the_road(grid_roads):
+    # D4 is 300 m west of road A, level with its 1000 m mark
+    demand, candidates = _grid_points({"D1": (0, 0), "D4": (-300, 1000)}, [10, 1])
+    common = {"n_sites": 1, "radius_min": 5.0, "speed_kmh": 30.0, "crs": UTM_49S}
+
+    own = site_facilities_from_points(
+        demand, candidates, "mclp", roads=grid_roads["speeds"], **common
+    )
+    flat = site_facilities_from_points(
+        demand, candidates, "mclp", roads=grid_roads["plain"], **common
+    )
+
+    own_rows = own.assignment.set_index("id")
+    # D1 to C2: 3 km of road A at 60 km/h
+    assert own_rows.loc["D1", "site_id"] == "C2"
+    assert own_rows.loc["D1", "travel"] == pytest.approx(3.0, abs=1e-4)
+    # D4: 300 m to the road at 30 km/h (0,6 min), then 2 km at 60 km/h (2 min)
+    assert own_rows.loc["D4", "travel"] == pytest.approx(2.6, abs=1e-4)
+    assert own_rows.loc["D4", "distance_m"] == pytest.approx(2_300.0, abs=0.01)
+    assert own.kpi["covered_share"] == pytest.approx(1.0, abs=1e-12)
+    assert any("kecepatan tiap ruas jalan" in note for note in own.notes)
+    # without the speed column every road is at 30 km/h: D1 to C2 is 6 minutes
+    flat_rows = flat.assignment.set_index("id")
+    assert flat_rows.loc["D1", "travel"] == pytest.approx(6.0, abs=1e-4)
+    assert flat.kpi["covered_weight"] == pytest.approx(1.0, abs=1e-9)
+
+
+def test_road_speeds_are_said_to_be_unused_for_a_reach_in_metres(grid_roads):
+    demand, candidates = _grid_points({"D1": (0, 0)}, [10])
+
+    result = site_facilities_from_points(
+        demand,
+        candidates,
+        "mclp",
+        n_sites=1,
+        radius_m=3_200,
+        crs=UTM_49S,
+        roads=grid_roads["speeds"],
+    )
+
+    assert result.assignment["distance_m"].iloc[0] == pytest.approx(
+        3_000.0, abs=ROUND_TRIP_M
+    )
+    assert any("Kecepatan per ruas tidak dipakai" in n for n in result.notes)
+
+
+def test_quickest_path_and_its_length_on_a_small_graph():
+    # a-b-c: 2 km at 20 km/h (6 min); a-d-c: 3 km at 60 km/h (3 min)
+    graph = nx.Graph()
+    graph.add_edge("a", "b", length_m=1_000.0, minutes=3.0)
+    graph.add_edge("b", "c", length_m=1_000.0, minutes=3.0)
+    graph.add_edge("a", "d", length_m=1_500.0, minutes=1.5)
+    graph.add_edge("d", "c", length_m=1_500.0, minutes=1.5)
+    graph.add_node("island")
+
+    quick = network_cost(
+        graph, ["c", "island"], ["a"], speed_kmh=20.0, time_attr="minutes"
+    )
+    short = network_cost(graph, ["c"], ["a"], speed_kmh=20.0)
+
+    assert quick.values[0, 0] == pytest.approx(3.0, abs=1e-12)
+    assert quick.distance_m[0, 0] == pytest.approx(3_000.0, abs=1e-9)
+    assert np.isinf(quick.values[1, 0]) and np.isinf(quick.distance_m[1, 0])
+    assert short.distance_m[0, 0] == pytest.approx(2_000.0, abs=1e-9)
+    assert short.values[0, 0] == pytest.approx(6.0, abs=1e-12)
+
+
+def test_a_stranded_point_with_need_is_explained_for_pmedian(grid_roads):
+    demand, candidates = _grid_points({"D1": (0, 0), "D3": (2750, 50)}, [10, 5])
+
+    with pytest.raises(
+        GeoInputError,
+        match=r"1 titik permintaan \(bobot 5 dari 15\) tidak terhubung .* \(D3\)",
+    ):
+        site_facilities_from_points(
+            demand,
+            candidates,
+            "pmedian",
+            n_sites=1,
+            crs=UTM_49S,
+            roads=grid_roads["plain"],
+        )
+
+
+def test_no_road_between_any_pair_is_explained_with_numbers(grid_roads):
+    demand, candidates = _grid_points({"D3": (2750, 50)}, [5])
+
+    with pytest.raises(
+        GeoInputError,
+        match="tak satu pun dari 1 titik permintaan terhubung ke salah satu dari 2",
+    ):
+        site_facilities_from_points(
+            demand,
+            candidates,
+            "mclp",
+            n_sites=1,
+            radius_m=5_000,
+            crs=UTM_49S,
+            roads=grid_roads["plain"],
+        )
+
+
+def test_roads_far_from_every_point_are_refused(grid_roads):
+    # points in Jakarta, roads in Magelang
+    demand = pd.DataFrame({"id": ["J"], "lat": [-6.2], "lon": [106.82], "bobot": [1]})
+    candidates = pd.DataFrame({"id": ["S"], "lat": [-6.19], "lon": [106.83]})
+
+    with pytest.raises(GeoInputError, match=r"jauh dari semua titik: .* km"):
+        site_facilities_from_points(
+            demand, candidates, "pmedian", n_sites=1, roads=grid_roads["plain"]
+        )
+
+
+def test_from_layers_passes_the_roads_on(magelang_kelurahan, grid_roads):
+    weights = pd.Series(1_000.0, index=magelang_kelurahan["kode"])
+    candidates = pd.DataFrame(
+        {"id": ["Uji"], "lat": [-7.4715], "lon": [110.2200], "tetap": [False]}
+    )
+
+    result = site_facilities_from_layers(
+        magelang_kelurahan,
+        weights,
+        candidates,
+        "mclp",
+        metric_crs=UTM_49S,
+        n_sites=1,
+        radius_m=2_000,
+        roads=grid_roads["plain"],
+    )
+
+    assert result.parameters["travel_method"] == "jaringan"
+    assert result.parameters["roads"]["file_name"] == "jalan.geojson"
+    assert len(result.assignment) == 17
+    assert any("berjarak lebih dari 1.000 m dari jalan" in n for n in result.notes)

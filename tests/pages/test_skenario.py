@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import itertools
 import json
+import warnings
 from pathlib import Path
 
 import geopandas as gpd
@@ -15,6 +17,8 @@ from streamlit.testing.v1 import AppTest
 
 from geo import indicators, regions, scenario, store
 from geo.crs import UTM_49S
+from geo.roads import read_roads
+from tests.conftest import road_grid
 from ui import cache
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -369,3 +373,131 @@ def test_days_of_stock_flag_what_runs_out_before_the_threshold():
     assert table.loc["Kit tes", "Sisa hari"] == "9,0"
     assert table.loc["Kit tes", "Kurang dari ambang"] == "tidak"
     assert "Ambulans" not in table.index  # a row without figures is left out
+
+
+# --- travel along a road layer: the uploader (AppTest supports it) ---
+ROAD_FILE = "jalan.geojson"
+
+
+def upload_roads(app: AppTest, name: str = ROAD_FILE, data: bytes | None = None):
+    data = road_grid().to_json().encode() if data is None else data
+    uploader = app.file_uploader(key="skn_jalan_unggah")
+    uploader.set_value((name, data, "application/octet-stream")).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def test_a_road_file_is_summarised_before_and_used_for_the_answer():
+    app = upload_roads(open_page())
+
+    assert any(
+        f"'{ROAD_FILE}': 4 ruas jalan, 6 simpul, 2 komponen terpisah" in item.value
+        for item in app.info
+    )
+    assert any("terpecah menjadi 2 bagian" in item.value for item in app.warning)
+    assert number(app, "Faktor belok").disabled
+
+    click(app, "Hitung lokasi")
+
+    captions = " ".join(item.value for item in app.caption)
+    assert f"Tempuh lewat jaringan jalan '{ROAD_FILE}' (4 ruas, 2 komponen" in captions
+    assert not any("Masukan sudah berubah" in item.value for item in app.info)
+    assert any("Faktor belok 1,30 tidak dipakai" in item.value for item in app.warning)
+    # the page shows what geo.siting computes with the same file and inputs
+    region = regions.load_region("33.71")
+    last = indicators.data_dates(region.cases)[-1]
+    table = indicators.situation(region.kelurahan, region.cases, last, "aktif").table
+    facilities = scenario.facility_candidates(region.facilities.valid)
+    candidates, _ = scenario.candidate_sites(
+        facilities, None, None, keep_facilities=False
+    )
+    expected = scenario.site_for_region(
+        region.kelurahan,
+        scenario.need_weights(table, "aktif"),
+        candidates,
+        "mclp",
+        metric_crs=UTM_49S,
+        n_sites=2,
+        radius=RADIUS_M,
+        in_minutes=False,
+        circuity=CIRCUITY,
+        speed_kmh=30.0,
+        time_limit_s=30.0,
+        roads=read_roads(road_grid().to_json().encode(), ROAD_FILE),
+    )
+    shown = float(metric(app, "Tercakup").rstrip(" %").replace(",", "."))
+    # shown with one decimal in per cent: 0.05 percentage points of rounding
+    assert shown == pytest.approx(100 * expected.kpi["covered_share"], abs=0.05)
+
+
+def test_a_road_scenario_reopens_by_link_without_the_file():
+    app = upload_roads(open_page())
+    click(app, "Hitung lokasi")
+    covered = metric(app, "Tercakup")
+    app.text_input(key="skn_form_nama_lokasi").set_value("Lewat jalan")
+    app.text_input(key="skn_form_lokasi").set_value("Budi")
+    click(app, "Simpan skenario")
+
+    saved = store.list_scenarios(cache.engine(), "33.71")
+    newest = int(saved.sort_values("id")["id"].iloc[-1])
+    stored = store.get_scenario(cache.engine(), newest)
+    sha = hashlib.sha256(road_grid().to_json().encode()).hexdigest()
+    assert stored.parameters["jalan"]["file_name"] == ROAD_FILE
+    assert stored.parameters["jalan"]["sha256"] == sha
+    assert stored.parameters["masukan"]["lok_jalan"] == f"{ROAD_FILE} ({sha[:12]})"
+
+    linked = open_page({"skenario": str(newest)})
+
+    assert metric(linked, "Tercakup") == covered
+    captions = " ".join(item.value for item in linked.caption)
+    assert f"Tempuh lewat jaringan jalan '{ROAD_FILE}'" in captions
+    assert "yang tidak sedang diunggah" in captions
+
+
+def test_road_minutes_use_the_chosen_speed_column():
+    app = upload_roads(open_page())
+    app.radio(key="skn_lok_satuan").set_value("min").run()
+    app.selectbox(key="skn_lok_kolom_kecepatan").set_value("kmj").run()
+
+    click(app, "Hitung lokasi")
+
+    notes = [item.value for item in app.warning]
+    assert any("Kecepatan per ruas dari kolom 'kmj'" in note for note in notes)
+    assert any("kecepatan tiap ruas jalan" in note for note in notes)
+
+
+def test_a_road_file_without_crs_asks_for_it_on_the_page(tmp_path):
+    path = tmp_path / "jalan.gpkg"
+    layer = road_grid().to_crs(UTM_49S).set_crs(None, allow_override=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # writing a layer without a CRS
+        layer.to_file(path, driver="GPKG")
+    app = upload_roads(open_page(), "jalan.gpkg", path.read_bytes())
+
+    # metres read as the default lat/lon: refused with what to check
+    assert any("tidak cocok dengan CRS-nya" in item.value for item in app.error)
+
+    app.text_input(key="skn_lok_crs_jalan").set_value("EPSG:32749").run()
+    assert not app.exception, app.exception
+    assert not app.error
+    assert any("6 simpul, 2 komponen" in item.value for item in app.info)
+
+
+def test_roads_of_another_region_are_refused_on_the_page():
+    jakarta = road_grid().translate(xoff=-3.4, yoff=1.3)
+    app = upload_roads(open_page(), data=jakarta.to_json().encode())
+
+    message = " ".join(item.value for item in app.error)
+    assert "tidak bertumpang dengan wilayah" in message
+    assert "Traceback" not in message
+
+
+def test_f02_the_road_file_survives_switching_pages():
+    app = upload_roads(open_page())
+
+    app.switch_page(PETA).run()
+    app.switch_page(PAGE).run()
+
+    assert not app.exception, app.exception
+    assert any(f"dipakai: {ROAD_FILE}" in item.value for item in app.caption)
+    assert any("6 simpul" in item.value for item in app.info)
