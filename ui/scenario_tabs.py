@@ -17,7 +17,7 @@ from geo.intake import LAYER_SUFFIXES
 from geo.roads import RoadNetwork
 from geo.siting import unit_label
 from geo.text import fmt_int, fmt_num, t
-from ui import cache, state
+from ui import cache, state, widgets
 from ui import scenario as ui
 from ui.scenario import Place, field
 from ui.widgets import date_label
@@ -303,11 +303,9 @@ def _road_inputs(
 ) -> tuple[RoadNetwork | None, list[str]]:
     """Draw the optional road file; return its network and the inputs it adds."""
     st.markdown(f"**{t('skn_jalan_judul')}**")
-    # LIMITATION: the uploader's own button and size hint are Streamlit's words
-    # ("Browse files", "200MB per file"), in English.
-    upload = st.file_uploader(
+    upload = widgets.file_uploader(
         t("skn_jalan_berkas"),
-        type=[suffix.lstrip(".") for suffix in LAYER_SUFFIXES],
+        types=[suffix.lstrip(".") for suffix in LAYER_SUFFIXES],
         key="skn_jalan_unggah",
         help=t("skn_jalan_bantuan"),
     )
