@@ -9,7 +9,9 @@ import streamlit as st
 from geo.text import t
 from ui import state
 
-st.set_page_config(page_title=t("app_title"), page_icon=":material/map:", layout="wide")
+# The tab icon stays an emoji: a Material icon there is fetched from Google's font
+# server (the navigation's Material icons come from Streamlit's bundled font).
+st.set_page_config(page_title=t("app_title"), page_icon="🗺️", layout="wide")
 
 
 @st.cache_resource
