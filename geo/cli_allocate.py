@@ -15,6 +15,7 @@ import logging
 import os
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,7 @@ from geo.siting import (
     straight_line_cost,
     unit_label,
 )
-from geo.text import fmt_int, fmt_num, t
+from geo.text import fmt_int, fmt_num, long_date, t
 
 logger = logging.getLogger(__name__)
 
@@ -166,7 +167,7 @@ def read_table(path: Path | None, what: str) -> pd.DataFrame:
     return table
 
 
-def region_inputs(kode: str) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+def region_inputs(kode: str) -> tuple[pd.DataFrame, pd.DataFrame, str, tuple[str, ...]]:
     """Return demand points, candidate sites and the metric CRS of a region pack.
 
     Demand sits at kelurahan centres (``siting.demand_points_from_kelurahan``),
@@ -183,10 +184,10 @@ def region_inputs(kode: str) -> tuple[pd.DataFrame, pd.DataFrame, str]:
 
     Returns
     -------
-    tuple of (pd.DataFrame, pd.DataFrame, str)
-        Demand points (``id``, ``x``, ``y``, ``bobot``, ``pasien``), candidates
-        (``id``, ``x``, ``y``, ``kapasitas``, ``tetap``) in the metric CRS, and
-        that CRS.
+    tuple of (pd.DataFrame, pd.DataFrame, str, tuple of str)
+        Demand points (``id``, ``nama``, ``x``, ``y``, ``bobot``, ``pasien``),
+        candidates (``id``, ``x``, ``y``, ``kapasitas``, ``tetap``) in the
+        metric CRS, that CRS, and a note saying what the weight is.
 
     Raises
     ------
@@ -203,14 +204,25 @@ def region_inputs(kode: str) -> tuple[pd.DataFrame, pd.DataFrame, str]:
         counts = counts.set_index(counts["kode"].astype(str))
     if region.population is not None:
         weights = region.population
+        note = t("alok_bobot_penduduk", total=fmt_int(weights.sum()))
     elif counts is not None:
-        weights = pd.to_numeric(counts["aktif"], errors="coerce").fillna(0.0)
+        active = pd.to_numeric(counts["aktif"], errors="coerce")
+        weights = active.fillna(0.0)
+        note = t(
+            "alok_bobot_aktif",
+            tanggal=long_date(dates[-1]),
+            total=fmt_int(weights.sum()),
+            zero=int((weights == 0).sum()),
+            missing=int(active.isna().sum()),
+        )
     else:
         raise GeoInputError(t("alok_err_wilayah_data", value=kode))
     if region.facilities is None:
         raise GeoInputError(t("alok_err_wilayah_fasilitas", value=kode))
 
     demand, _ = demand_points_from_kelurahan(region.kelurahan, weights, metric_crs)
+    names = region.kelurahan.set_index(region.kelurahan["kode"].astype(str))["nama"]
+    demand["nama"] = demand["id"].map(names)
     treated = (
         pd.Series(0.0, index=demand["id"])
         if counts is None
@@ -219,16 +231,17 @@ def region_inputs(kode: str) -> tuple[pd.DataFrame, pd.DataFrame, str]:
     demand["pasien"] = demand["id"].map(treated).fillna(0).round().astype(int)
     candidates, _ = candidates_from_facilities(region.facilities.table)
     candidates["tetap"] = False
-    return demand, candidates_in_metres(candidates, metric_crs), metric_crs
+    return demand, candidates_in_metres(candidates, metric_crs), metric_crs, (note,)
 
 
-def _points(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame, str | None]:
+def _points(
+    args: argparse.Namespace,
+) -> tuple[pd.DataFrame, pd.DataFrame, str | None, tuple[str, ...]]:
     if args.wilayah is not None:
-        demand, candidates, metric_crs = region_inputs(args.wilayah)
-        return demand, candidates, metric_crs
+        return region_inputs(args.wilayah)
     demand = read_table(args.permintaan, t("alok_permintaan"))
     candidates = read_table(args.kandidat, t("alok_kandidat"))
-    return demand, candidates, args.crs
+    return demand, candidates, args.crs, ()
 
 
 @contextlib.contextmanager
@@ -272,12 +285,23 @@ def compute_distribution(args: argparse.Namespace) -> DistributionResult:
     )
 
 
-def compute_siting(args: argparse.Namespace) -> SitingResult:
-    """Return the siting answer the ``lokasi`` arguments ask for."""
-    demand, candidates, crs = _points(args)
+def compute_siting(args: argparse.Namespace) -> tuple[SitingResult, dict[str, str]]:
+    """Return the siting answer the ``lokasi`` arguments ask for.
+
+    Returns
+    -------
+    tuple
+        The answer, and the kelurahan name of each demand id (region mode).
+    """
+    demand, candidates, crs, weight_notes = _points(args)
+    names = (
+        dict(zip(demand["id"].astype(str), demand["nama"], strict=True))
+        if "nama" in demand
+        else {}
+    )
     roads = _roads(args, crs)
     with quiet_native_stdout():
-        return site_facilities_from_points(
+        result = site_facilities_from_points(
             demand,
             candidates,
             args.model,
@@ -292,6 +316,7 @@ def compute_siting(args: argparse.Namespace) -> SitingResult:
             time_limit_s=args.batas_waktu,
             roads=roads,
         )
+    return replace(result, notes=(*weight_notes, *result.notes)), names
 
 
 def _roads(args: argparse.Namespace, metric_crs: str | None) -> RoadNetwork | None:
@@ -313,7 +338,7 @@ def _roads(args: argparse.Namespace, metric_crs: str | None) -> RoadNetwork | No
 
 def compute_referral(args: argparse.Namespace) -> ReferralResult:
     """Return the referral the ``rujukan`` arguments ask for."""
-    demand, hospitals, crs = _points(args)
+    demand, hospitals, crs, _ = _points(args)
     metric_crs, demand_xy, hospital_xy = project_points(demand, hospitals, crs)
     in_minutes = args.maks_menit is not None
     cost = straight_line_cost(
@@ -363,11 +388,11 @@ def run_distribution(args: argparse.Namespace) -> int:
 
 def run_siting(args: argparse.Namespace) -> int:
     """Print the chosen sites, assignments, coverage, solver status, notes."""
-    result = compute_siting(args)
+    result, names = compute_siting(args)
     if args.json:
         write_json(siting_payload(result))
         return 0
-    for line in siting_lines(result):
+    for line in siting_lines(result, names):
         write_text(line)
     return 0
 
@@ -431,8 +456,13 @@ def siting_payload(result: SitingResult) -> dict[str, Any]:
     }
 
 
-def siting_lines(result: SitingResult) -> list[str]:
-    """Return the siting answer as lines for people (Bahasa Indonesia)."""
+def siting_lines(
+    result: SitingResult, names: dict[str, str] | None = None
+) -> list[str]:
+    """Return the siting answer as lines for people (Bahasa Indonesia).
+
+    ``names`` (demand id -> kelurahan name) labels the assignments.
+    """
     params, kpi = result.parameters, result.kpi
     unit = unit_label(params["unit"])
     chosen = result.sites[result.sites["is_chosen"]]
@@ -473,11 +503,13 @@ def siting_lines(result: SitingResult) -> list[str]:
         )
     )
     lines.append(t("alok_cli_penugasan"))
+    names = names or {}
     for row in result.assignment.itertuples(index=False):
         site = row.site_id if isinstance(row.site_id, str) else "–"
         covered = t("alok_ya") if row.is_covered else t("alok_tidak")
+        place = f"{row.id} {names[row.id]}" if row.id in names else row.id
         lines.append(
-            f"  {row.id} → {site}: {fmt_num(row.distance_m, 0)} m"
+            f"  {place} → {site}: {fmt_num(row.distance_m, 0)} m"
             + (f", {fmt_num(row.travel, 1)} {unit}" if params["unit"] == "min" else "")
             + f" ({t('alok_tercakup')}: {covered})"
         )

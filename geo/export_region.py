@@ -399,7 +399,7 @@ def briefing_input(inputs: ExportInputs, *, map_html: str | None) -> BriefingInp
     from geo.briefing import BriefingInput, KpiRow
 
     result = inputs.situation
-    totals, before = result.totals, result.previous_totals
+    totals, changes = result.totals, result.changes
     labels = {
         "positif": t("ind_positif"),
         "aktif": t("ind_aktif"),
@@ -410,7 +410,7 @@ def briefing_input(inputs: ExportInputs, *, map_html: str | None) -> BriefingInp
         KpiRow(
             label,
             totals.get(name),
-            totals[name] - before[name] if name in before else None,
+            changes.get(name),
         )
         for name, label in labels.items()
     ]

@@ -10,7 +10,7 @@ import pandas as pd
 
 from geo.cases import COUNT_COLUMNS
 from geo.errors import GeoInputError
-from geo.text import dates_text, t
+from geo.text import dates_text, long_date, t
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +63,13 @@ class Situation:
     totals, previous_totals, unassigned_totals : dict
         Sums over kelurahan at the date and the previous date, and over rows
         without a kelurahan; keys ``MEASURE_COLUMNS``.
+    changes : dict
+        Change since the previous date, summed over the kelurahan that have
+        data at both dates only, so that a date reported for fewer kelurahan
+        does not show as a fall (keys as ``totals``; empty on the first date).
+    coverage_note : str or None
+        Set when the two dates do not have data for the same kelurahan: says
+        how many each has and what the totals and changes cover.
     period : tuple of pandas.Timestamp or None
         The real start and end of a windowed indicator.
     notes : tuple of str
@@ -79,6 +86,8 @@ class Situation:
     unassigned_totals: dict[str, float]
     period: tuple[pd.Timestamp, pd.Timestamp] | None
     notes: tuple[str, ...]
+    changes: dict[str, float]
+    coverage_note: str | None = None
 
 
 def data_dates(cases: pd.DataFrame) -> list[pd.Timestamp]:
@@ -167,6 +176,9 @@ def situation(
     unassigned = _unassigned_counts(cases, tanggal, previous)
     previous_table = _kelurahan_counts(kelurahan, cases, previous, None)
     notes = _notes(table, unassigned, indicator, period, population)
+    changes, coverage_note = _changes(table, previous_table, tanggal, previous)
+    if coverage_note is not None:
+        notes.insert(0, coverage_note)
     return Situation(
         tanggal=tanggal,
         previous_date=previous,
@@ -178,7 +190,41 @@ def situation(
         unassigned_totals=_sums(unassigned),
         period=period,
         notes=tuple(notes),
+        changes=changes,
+        coverage_note=coverage_note,
     )
+
+
+def _changes(
+    table: pd.DataFrame,
+    previous_table: pd.DataFrame,
+    tanggal: pd.Timestamp,
+    previous: pd.Timestamp | None,
+) -> tuple[dict[str, float], str | None]:
+    """Return the change per measure over kelurahan reported at both dates."""
+    if previous is None:
+        return {}, None
+    now = set(table.loc[table["positif"].notna(), "kode"])
+    before = set(previous_table.loc[previous_table["positif"].notna(), "kode"])
+    both = now & before
+    after = _sums(table[table["kode"].isin(both)])
+    earlier = _sums(previous_table[previous_table["kode"].isin(both)])
+    changes = {
+        name: after[name] - earlier[name]
+        for name in after
+        if name in earlier and not (pd.isna(after[name]) or pd.isna(earlier[name]))
+    }
+    if now == before:
+        return changes, None
+    note = t(
+        "kpi_cakupan_beda",
+        tanggal=long_date(tanggal),
+        n=len(now),
+        sebelumnya=long_date(previous),
+        n_sebelumnya=len(before),
+        n_keduanya=len(both),
+    )
+    return changes, note
 
 
 def region_series(

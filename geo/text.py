@@ -76,6 +76,12 @@ TEXT: dict[str, str] = {
         "2020-10-06. Ditampilkan tanggal terakhir."
     ),
     # Peta Situasi page
+    "kpi_cakupan_beda": (
+        "Data {tanggal} ada untuk {n} kelurahan, data {sebelumnya} untuk "
+        "{n_sebelumnya}: total di atas hanya menjumlahkan kelurahan yang punya data "
+        "pada {tanggal}, dan perubahan dihitung atas {n_keduanya} kelurahan yang "
+        "punya data pada kedua tanggal."
+    ),
     "kpi_tanpa_kelurahan": "Kasus tanpa kelurahan",
     "kpi_fasilitas": "Fasilitas kesehatan di peta",
     "kpi_total_semua": (
@@ -1423,9 +1429,21 @@ TEXT: dict[str, str] = {
     "alok_cli_solver": "Solver: {solver}, {status} ({seconds} detik)",
     "alok_cli_terpilih": "Lokasi terpilih ({count}): {names}",
     "alok_cli_tercakup": (
-        "Tercakup dalam {radius} {unit}: {covered} dari {total} ({pct} %)"
+        "Bobot tercakup dalam {radius} {unit}: {covered} dari {total} ({pct} %)"
     ),
-    "alok_cli_tempuh": "Tempuh rata-rata {mean} {unit}, terjauh {worst} {unit}",
+    "alok_cli_tempuh": (
+        "Tempuh rata-rata (berbobot) {mean} {unit}, terjauh {worst} {unit} (di antara "
+        "titik berbobot lebih dari 0)"
+    ),
+    "alok_bobot_penduduk": (
+        "Bobot permintaan: jumlah penduduk per kelurahan (total {total})."
+    ),
+    "alok_bobot_aktif": (
+        "Bobot permintaan: kasus aktif per kelurahan pada {tanggal} (total {total}; "
+        "wilayah ini tidak punya data penduduk). {zero} kelurahan berbobot 0 (di "
+        "antaranya {missing} tanpa data) tidak mengubah cakupan, rata-rata maupun "
+        "terjauh, walau penugasannya tetap tercantum."
+    ),
     "alok_cli_penugasan": "Penugasan titik permintaan:",
     "alok_cli_catatan": "Catatan:",
     "alok_cli_rujukan": (

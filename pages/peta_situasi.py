@@ -91,7 +91,9 @@ with detail_column:
     )
 
 facility_notes = () if facilities is None else facilities.notes
-for note in (*region.notes, *result.notes, *facility_notes):
+# the coverage note is already shown under the KPIs
+situation_notes = [note for note in result.notes if note != result.coverage_note]
+for note in (*region.notes, *situation_notes, *facility_notes):
     st.warning(note)
 
 st.subheader(t("kelurahan_menurut", indikator=indicator.label.lower()))

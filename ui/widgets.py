@@ -179,7 +179,7 @@ def _sync(kode: str, tanggal: pd.Timestamp, indicator: str) -> None:
 
 def kpi_row(result: indicators.Situation, facility_count: int | None) -> None:
     """Draw the region totals at the date with their change from the previous date."""
-    totals, before = result.totals, result.previous_totals
+    totals, changes = result.totals, result.changes
     columns = st.columns(5)
     for column, key, label in zip(
         columns[:3],
@@ -187,7 +187,7 @@ def kpi_row(result: indicators.Situation, facility_count: int | None) -> None:
         (t("ind_positif"), t("ind_aktif"), t("ind_meninggal")),
         strict=True,
     ):
-        change = totals[key] - before[key] if key in before else None
+        change = changes.get(key)
         column.metric(
             label,
             fmt_int(totals[key]),
@@ -206,6 +206,8 @@ def kpi_row(result: indicators.Situation, facility_count: int | None) -> None:
         st.caption(
             t("kpi_total_semua", tanpa=fmt_int(unassigned), total=fmt_int(total))
         )
+    if result.coverage_note is not None:
+        st.warning(result.coverage_note)
 
 
 def _delta_text(change: float | None) -> str | None:

@@ -96,7 +96,7 @@ def test_lokasi_text_in_minutes(files, capsys):
 
     out = capsys.readouterr().out
     assert "Lokasi terpilih (2): RS A (tetap), RS B" in out
-    assert "Tercakup dalam 5 menit" in out
+    assert "Bobot tercakup dalam 5 menit" in out
     assert "menit" in out
     assert "40 km/jam" in out
 
@@ -211,7 +211,7 @@ def test_swapped_lat_lon_is_named_in_the_file_s_own_terms(files):
 
 
 def test_region_mode_reads_the_magelang_pack():
-    demand, candidates, metric_crs = region_inputs("33.71")
+    demand, candidates, metric_crs, notes = region_inputs("33.71")
 
     assert metric_crs == "EPSG:32749"
     assert len(demand) == 17
@@ -219,6 +219,8 @@ def test_region_mode_reads_the_magelang_pack():
     assert demand["bobot"].sum() == pytest.approx(31.0, abs=1e-9)
     assert len(candidates) == 15  # the valid facilities of the listing
     assert not candidates["tetap"].any()
+    assert "kasus aktif per kelurahan pada 6 Oktober 2020 (total 31" in notes[0]
+    assert demand.set_index("id").loc["33.71.02.1008", "nama"] == "Kramat Utara"
 
 
 def test_region_mode_without_facilities_says_what_to_do():
@@ -249,6 +251,18 @@ def test_lokasi_for_a_region_pack(capsys):
     assert len(payload["assignment"]) == 17
     assert payload["solver"]["status"] == "optimal"
     assert payload["kpi"]["covered_share"] == pytest.approx(1.0, abs=1e-9)
+    assert payload["notes"][0].startswith("Bobot permintaan: kasus aktif")
+
+
+def test_lokasi_text_names_the_weight_and_the_kelurahan(capsys):
+    argv = ["allocate", "lokasi", "--wilayah", "33.71", "--model", "mclp",
+            "--p", "2", "--radius-m", "2000"]  # fmt: skip
+    assert _run(argv) == 0
+
+    out = capsys.readouterr().out
+    assert "Bobot tercakup dalam 2.000 m: 31 dari 31 (100,0 %)" in out
+    assert "33.71.02.1008 Kramat Utara → " in out
+    assert "kelurahan berbobot 0" in out
 
 
 def test_json_output_is_clean_in_a_fresh_process(files):

@@ -118,3 +118,34 @@ def test_cfr_from_few_cases_is_flagged(five_kelurahan, small_cases):
 def test_unknown_date_lists_the_dates_there_are(five_kelurahan, small_cases):
     with pytest.raises(GeoInputError, match="23 September 2020, 30 September 2020"):
         indicators.situation(five_kelurahan, small_cases, "2020-09-26")
+
+
+def test_a_date_reported_for_fewer_kelurahan_is_no_fall(five_kelurahan):
+    # 7 Oct is reported for A only: the region total drops from 45 to 7, but
+    # nothing fell; the change is over A, the one kelurahan of both dates.
+    cases = case_rows(
+        [
+            ("A", DATES[1], 5, 0),
+            ("B", DATES[1], 40, 2),
+            ("A", DATES[2], 7, 0),
+        ]
+    )
+
+    result = indicators.situation(five_kelurahan, cases, DATES[2])
+
+    assert result.totals["positif"] == 7
+    assert result.previous_totals["positif"] == 45
+    assert result.changes["positif"] == 2
+    assert result.coverage_note is not None
+    assert "Data 6 Oktober 2020 ada untuk 1 kelurahan" in result.coverage_note
+    assert "atas 1 kelurahan yang punya data pada kedua tanggal" in (
+        result.coverage_note
+    )
+    assert result.notes[0] == result.coverage_note
+
+
+def test_same_coverage_gives_the_plain_change_and_no_note(five_kelurahan, small_cases):
+    result = indicators.situation(five_kelurahan, small_cases, DATES[2])
+
+    assert result.changes["positif"] == 44 - 45
+    assert result.coverage_note is None
