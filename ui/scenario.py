@@ -152,6 +152,12 @@ def place_picker() -> Place:
             notices.append(t("skn_tanggal_bawaan", value=wanted_date))
         elif wanted_date is not None:
             inputs()[name] = wanted_date
+        elif st.session_state.get(state.REGION) == kode:
+            # coming from another page: the date chosen there stays
+            remembered = st.session_state.get(state.DATE)
+            shared = None if remembered is None else pd.Timestamp(remembered)
+            if shared is not None and shared.date().isoformat() in dates:
+                inputs()[name] = shared.date().isoformat()
     tanggal = field(
         st.sidebar.select_slider,
         name,

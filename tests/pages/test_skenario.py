@@ -259,6 +259,21 @@ def test_f02_inputs_survive_switching_pages():
     assert not any("Masukan sudah berubah" in item.value for item in app.info)
 
 
+def test_the_date_chosen_on_peta_situasi_stays_on_skenario():
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)
+    app.run()
+    app.sidebar.select_slider[0].set_value(pd.Timestamp("2020-10-01")).run()
+    assert not app.exception, app.exception
+
+    # the sidebar navigation opens a page without the previous page's query
+    app.query_params.clear()
+    app.switch_page(PAGE).run()
+
+    assert not app.exception, app.exception
+    assert app.sidebar.select_slider[0].value == "2020-10-01"
+    assert app.query_params["tanggal"] in ("2020-10-01", ["2020-10-01"])
+
+
 def test_referral_with_entered_beds_shows_when_beds_run_out():
     app = open_page()
     app.session_state["skenario_tabel"] = {
