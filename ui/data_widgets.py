@@ -271,7 +271,9 @@ def write_button(
         else None
     )
     if earlier is not None:
-        st.info(t("data_sudah_diimpor", id=earlier.id, who=earlier.who))
+        # right after saving, the success message already says it is stored
+        if earlier.id != st.session_state.get(state.DATA_SAVED_BATCH):
+            st.info(t("data_sudah_diimpor", id=earlier.id, who=earlier.who))
         return
     if not st.button(t("data_simpan"), type="primary", key="data_simpan"):
         return
@@ -305,6 +307,7 @@ def write_button(
         quarantined=fmt_int(batch.rows_quarantined),
     )
     state.remember(state.DATA_MESSAGE, " ".join([message, *batch.notes]))
+    state.remember(state.DATA_SAVED_BATCH, batch.id)
     st.rerun()
 
 

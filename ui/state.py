@@ -77,6 +77,7 @@ DATA_ANSWERS = "data_jawaban"  # answers to the intake's questions, by file hash
 DATA_QUESTIONS = "data_pertanyaan"  # questions asked about each file, by file hash
 DATA_NEW_REGION = "data_wilayah_baru"  # (kode, nama) typed for new boundaries
 DATA_MESSAGE = "data_pesan"  # outcome of the last write, shown after the rerun
+DATA_SAVED_BATCH = "data_impor_tersimpan"  # id of the import this session just saved
 
 
 def persist(widget_key: str, key: str, default: object) -> None:

@@ -73,7 +73,12 @@ def test_seeded_file_is_checked_then_written_once(bundled_store):
 
     assert not app.exception, app.exception
     assert any("tersimpan" in success.value for success in app.success)
-    assert any("sudah pernah diimpor" in info.value for info in app.info)
+    # the success message says it; "already imported" would contradict it
+    assert not any("sudah pernah diimpor" in info.value for info in app.info)
+    again = _data_page()
+    again.session_state["data_berkas"] = app.session_state["data_berkas"]
+    again.run()
+    assert any("sudah pernah diimpor" in info.value for info in again.info)
     assert store.batches(bundled_store)["who"].iloc[0] == "Sari"
     cases = store.case_counts(bundled_store, "33.71")
     assert int(cases.loc[cases["tanggal"] == "2020-10-06", "positif"].sum()) == 198
