@@ -1483,11 +1483,11 @@ TEXT: dict[str, str] = {
     "cli_oleh_default": "baris perintah",
     "cli_oleh": "nama yang dicatat di log audit (bawaan: 'baris perintah')",
     "cli_sumber": "sumber data (wajib untuk penduduk bila berkas tidak menyebutnya)",
-    "cli_per_tanggal": "tanggal data penduduk, YYYY-MM-DD",
+    "cli_per_tanggal": "tanggal data penduduk, TTTT-BB-HH",
     "cli_nama_wilayah": "nama wilayah baru saat mengimpor batas",
     "cli_periksa_saja": "hanya periksa berkas; tidak ada yang disimpan",
     "err_cli_per_tanggal": (
-        "Tanggal '{value}' tidak terbaca; tulis sebagai YYYY-MM-DD, mis. 2019-12-31."
+        "Tanggal '{value}' tidak terbaca; tulis sebagai TTTT-BB-HH, mis. 2019-12-31."
     ),
     "data_intro": (
         "Impor berkas data, periksa baris yang diterima dan yang dikarantina, lalu "
@@ -1635,7 +1635,7 @@ TEXT: dict[str, str] = {
     "ekp_judul": "Grafik & Ekspor: {wilayah}",
     "ekp_keterangan": (
         "Data per {tanggal}. Berkas dibuat hanya saat diminta: pilih format, "
-        "tekan Siapkan, lalu Unduh."
+        "tekan Siapkan berkas (untuk laporan: Buat Laporan Situasi), lalu Unduh."
     ),
     "ekp_rilis_publik": "Rilis publik (angka 1–4 jadi <5)",
     "ekp_rilis_publik_bantuan": (
@@ -1704,6 +1704,7 @@ TEXT: dict[str, str] = {
     "skn_tab_stok": "Hari stok",
     "skn_tab_tersimpan": "Skenario tersimpan",
     "skn_wilayah_bawaan": "Ditampilkan wilayah bawaan.",
+    "skn_pilih_placeholder": "Pilih skenario",
     "skn_tanggal_bawaan": (
         "Tidak ada data untuk tanggal {value} di wilayah ini; ditampilkan tanggal "
         "terakhir."

@@ -936,7 +936,11 @@ def saved_tab(place: Place) -> None:
 
     st.subheader(t("skn_bandingkan"))
     chosen = st.multiselect(
-        t("skn_pilih_banding"), list(saved), format_func=label, key="skn_banding"
+        t("skn_pilih_banding"),
+        list(saved),
+        format_func=label,
+        key="skn_banding",
+        placeholder=t("skn_pilih_placeholder"),
     )
     if len(chosen) >= 2:
         _compare([saved[key] for key in chosen], place)

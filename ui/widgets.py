@@ -108,6 +108,9 @@ def _date_picker(
     same_region = st.session_state.get(state.REGION) == kode
     if not same_region and "tanggal" not in st.query_params:
         wanted = None
+    if state.query_value("wilayah") not in (None, kode):
+        # the address still names the region the user just switched away from
+        wanted = None
     default = dates[-1]
     remembered = st.session_state.get(state.DATE)
     # a date chosen on another page stays (the URL is cleared between pages)
@@ -196,6 +199,8 @@ def kpi_row(result: indicators.Situation, facility_count: int | None) -> None:
             help=t("kpi_help_kelurahan"),
         )
     unassigned = result.unassigned_totals.get("positif", 0.0)
+    if pd.isna(unassigned):
+        unassigned = 0.0  # no row without a kelurahan at this date
     columns[3].metric(t("kpi_tanpa_kelurahan"), fmt_int(unassigned))
     columns[4].metric(
         t("kpi_fasilitas"),

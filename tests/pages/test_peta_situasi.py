@@ -110,3 +110,20 @@ def test_example_resources_are_a_labelled_layer():
     assert "Sumber daya" in script  # the layer's name in the layer control
     assert "Ambulans: 3 (contoh)" in script  # tooltip: kind, quantity, example
     assert any("contoh" in caption.value for caption in app.caption)
+
+
+def test_switching_region_takes_its_latest_date_without_a_notice():
+    app = run({"wilayah": "33.71", "tanggal": "2020-10-06"})
+
+    app.sidebar.selectbox[0].set_value("31").run()
+
+    assert not app.exception, app.exception
+    assert not any("Tidak ada data untuk tanggal" in w.value for w in app.warning)
+    assert app.sidebar.select_slider[0].value.date().isoformat() == "2021-07-31"
+
+
+def test_magelang_has_no_rows_without_kelurahan_and_says_nothing_about_them():
+    app = run({"wilayah": "33.71"})
+
+    assert metric(app, "Kasus tanpa kelurahan") == 0
+    assert not any("tanpa kelurahan: –" in c.value for c in app.caption)
