@@ -23,7 +23,7 @@ from sqlalchemy import Engine
 from geo import intake, store
 from geo.crs import GEOGRAPHIC_CRS, utm_south_for_lon
 from geo.errors import GeoInputError
-from geo.text import TEXT, t
+from geo.text import TEXT, local_time, t
 
 logger = logging.getLogger(__name__)
 
@@ -425,7 +425,7 @@ def batch_table(engine: Engine, region_kode: str | None = None) -> pd.DataFrame:
     table = pd.DataFrame(
         {
             t("data_col_id"): frame["id"],
-            t("data_col_waktu"): frame["created_at"],
+            t("data_col_waktu"): frame["created_at"].map(local_time),
             t("data_col_jenis"): frame["kind"],
             t("data_col_wilayah"): frame["region_kode"],
             t("data_col_oleh"): frame["who"],
@@ -445,7 +445,7 @@ def audit_table(engine: Engine, limit: int = 200) -> pd.DataFrame:
     frame = store.audit_log(engine, limit=limit)
     return pd.DataFrame(
         {
-            t("data_col_waktu"): frame["at"],
+            t("data_col_waktu"): frame["at"].map(local_time),
             t("data_col_oleh"): frame["who"],
             t("data_col_tindakan"): frame["action"].map(_word("audit_aksi")),
             t("data_col_tabel"): frame["table_name"].map(_word("audit_tabel")),
@@ -471,5 +471,19 @@ def _values_text(value: Any) -> str:
     if not isinstance(value, Mapping):
         return "" if value is None or pd.isna(value) else str(value)[:200]
     name = _word("audit_kolom")
-    pairs = [f"{name(key)}: {item}" for key, item in value.items()]
+    pairs = [f"{name(key)}: {_audit_value(item)}" for key, item in value.items()]
     return "; ".join(pairs)[:200]
+
+
+def _audit_value(item: Any) -> str:
+    if isinstance(item, bool):
+        return t("alok_ya") if item else t("alok_tidak")
+    if item is None:
+        return "–"
+    if isinstance(item, str) and len(item) >= 19 and item[10:11] == "T":
+        # an ISO time stored by the audit (e.g. adopted_at), shown in local time
+        try:
+            return local_time(item)
+        except ValueError:
+            return item
+    return str(item)

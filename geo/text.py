@@ -6,7 +6,13 @@ Every label, message, chart title and export header comes from ``TEXT`` through
 
 from __future__ import annotations
 
+import logging
+import os
+import zoneinfo
+
 import pandas as pd
+
+logger = logging.getLogger(__name__)
 
 TEXT: dict[str, str] = {
     # app and navigation
@@ -1480,6 +1486,15 @@ TEXT: dict[str, str] = {
     "audit_kolom_is_example": "contoh",
     "audit_kolom_facility_id": "fasilitas",
     "audit_kolom_geometry_changed": "batas berubah",
+    "audit_kolom_region_kode": "wilayah",
+    "audit_kolom_is_adopted": "diadopsi",
+    "audit_kolom_adopted_by": "diadopsi oleh",
+    "audit_kolom_adopted_at": "waktu adopsi",
+    "audit_kolom_author": "penulis",
+    "audit_kolom_data_date": "tanggal data",
+    "audit_kolom_metric_crs": "CRS meter",
+    "audit_kolom_kelurahan_alamat": "kelurahan alamat",
+    "audit_kolom_updated_at": "diperbarui",
     "cli_oleh_default": "baris perintah",
     "cli_oleh": "nama yang dicatat di log audit (bawaan: 'baris perintah')",
     "cli_sumber": "sumber data (wajib untuk penduduk bila berkas tidak menyebutnya)",
@@ -1582,7 +1597,7 @@ TEXT: dict[str, str] = {
     "data_col_kolom": "Kolom",
     "data_col_nilai": "Nilai",
     "data_col_alasan": "Alasan",
-    "data_col_waktu": "Waktu (UTC)",
+    "data_col_waktu": "Waktu",
     "data_col_jenis": "Jenis",
     "data_col_wilayah": "Wilayah",
     "data_col_oleh": "Oleh",
@@ -2226,6 +2241,32 @@ MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
     "September", "Oktober", "November", "Desember",
 )  # fmt: skip
+
+
+# Times are stored in UTC and shown in the command center's own zone.
+ZONE_LABELS = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+
+
+def local_time(value: object) -> str:
+    """Return a stored UTC time as "06-10-2020 14:05 WIB" (zone: ``CC_TIMEZONE``).
+
+    ``CC_TIMEZONE`` is an IANA zone (default Asia/Jakarta); naive values are
+    taken as UTC. Missing values give "–".
+    """
+    if _is_missing(value):
+        return "–"
+    zone = os.environ.get("CC_TIMEZONE", "Asia/Jakarta")
+    try:
+        zoneinfo.ZoneInfo(zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        # an unknown zone name: say UTC rather than guess
+        logger.warning("unknown CC_TIMEZONE %r; times shown in UTC", zone)
+        zone = "UTC"
+    stamp = pd.Timestamp(value)
+    if stamp.tzinfo is None:
+        stamp = stamp.tz_localize("UTC")
+    shown = stamp.tz_convert(zone)
+    return f"{shown:%d-%m-%Y %H:%M} {ZONE_LABELS.get(zone, zone)}"
 
 
 def long_date(value: object) -> str:

@@ -16,7 +16,7 @@ from geo.distribution import DEFAULT_THRESHOLD_DAYS, days_of_stock, distribute_b
 from geo.intake import LAYER_SUFFIXES
 from geo.roads import RoadNetwork
 from geo.siting import unit_label
-from geo.text import fmt_int, fmt_num, t
+from geo.text import fmt_int, fmt_num, local_time, t
 from ui import cache, state, widgets
 from ui import scenario as ui
 from ui.scenario import Place, field
@@ -975,9 +975,7 @@ def saved_tab(place: Place) -> None:
 
 
 def _when(value: Any) -> str:
-    if value is None or pd.isna(value):
-        return "–"
-    return pd.Timestamp(value).strftime("%d-%m-%Y %H:%M UTC")
+    return local_time(value)
 
 
 def _compare(items: list[Any], place: Place) -> None:

@@ -194,12 +194,28 @@ def test_batch_and_audit_tables_have_indonesian_headers(magelang_store):
     batches = imports.batch_table(engine)
     audit = imports.audit_table(engine)
 
-    assert list(batches.columns)[:3] == ["Nomor", "Waktu (UTC)", "Jenis"]
+    assert list(batches.columns)[:3] == ["Nomor", "Waktu", "Jenis"]
     assert len(batches) == 4  # batas, fasilitas, sumber daya, kasus
     assert "Tindakan" in audit.columns and len(audit) > 0
     assert set(audit["Tindakan"]) <= {"impor", "tambah", "ubah", "ganti", "hapus"}
     imported = audit.loc[audit["Tabel"] == "impor", "Sesudah"]
     assert "berkas: kelurahan.geojson" in imported.iloc[-1]
+    assert audit["Waktu"].str.endswith(" WIB").all()
+
+
+def test_an_adoption_reads_in_indonesian_in_the_audit_table(magelang_store):
+    engine, _ = magelang_store
+    scenario_id = store.save_scenario(
+        engine, "33.71", "Uji", author="Ani", parameters={}, results={}
+    )
+    store.adopt_scenario(engine, scenario_id, who="Kepala Dinas")
+
+    audit = imports.audit_table(engine)
+
+    text = " ".join(audit["Sebelum"]) + " " + " ".join(audit["Sesudah"])
+    assert "wilayah: 33.71" in text
+    assert "diadopsi: ya" in text and "diadopsi oleh: Kepala Dinas" in text
+    assert "True" not in text and "region_kode" not in text
 
 
 def test_a_short_line_list_adds_to_the_stored_counts(magelang_store):

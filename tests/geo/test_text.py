@@ -24,3 +24,14 @@ def test_indonesian_number_format():
 
 def test_catalogue_fills_values():
     assert "'99'" in text.t("err_wilayah_unknown", value="99", choices="31")
+
+
+def test_stored_utc_times_are_shown_in_the_command_center_s_zone(monkeypatch):
+    from geo.text import local_time
+
+    assert local_time("2020-10-06T07:05:00") == "06-10-2020 14:05 WIB"
+    monkeypatch.setenv("CC_TIMEZONE", "Asia/Jayapura")
+    assert local_time(pd.Timestamp("2020-10-06 07:05")) == "06-10-2020 16:05 WIT"
+    monkeypatch.setenv("CC_TIMEZONE", "Mars/Olympus")
+    assert local_time("2020-10-06 07:05") == "06-10-2020 07:05 UTC"
+    assert local_time(None) == "–"
