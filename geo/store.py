@@ -56,6 +56,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session
 
 from geo import store_models as tables
@@ -225,17 +226,32 @@ def open_store(url: str | None = None) -> Engine:
     (WAL), so readers are not blocked by an import in progress.
     """
     url = url or default_database_url()
-    parsed = make_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError as err:
+        raise GeoInputError(t("err_store_url", value=url)) from err
     is_sqlite = parsed.get_backend_name() == "sqlite"
     if is_sqlite and parsed.database not in (None, "", ":memory:"):
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
 
-    engine = create_engine(url)
+    shown = parsed.render_as_string(hide_password=True)
+    try:
+        engine = create_engine(url)
+    except (ImportError, NoSuchModuleError) as err:
+        # e.g. postgresql+psycopg without psycopg installed
+        raise GeoInputError(
+            t("err_store_driver", backend=parsed.drivername, reason=str(err))
+        ) from err
     if is_sqlite:
         event.listen(engine, "connect", _configure_sqlite_connection)
         event.listen(engine, "begin", _begin_sqlite_transaction)
 
-    migrate(engine)
+    try:
+        migrate(engine)
+    except OperationalError as err:
+        raise GeoInputError(
+            t("err_store_connect", url=shown, reason=str(err.orig))
+        ) from err
     logger.info("store open: %s", engine.url.render_as_string(hide_password=True))
     return engine
 

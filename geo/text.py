@@ -40,6 +40,20 @@ TEXT: dict[str, str] = {
     "ind_cfr": "CFR (% meninggal dari kasus konfirmasi)",
     "ind_sembuh": "Sembuh kumulatif",
     # generic problems
+    "err_store_url": (
+        "CC_DATABASE_URL '{value}' bukan alamat basis data yang sah; contoh: "
+        "postgresql+psycopg://pengguna@host/cc. Kosongkan untuk memakai berkas "
+        "SQLite di CC_DATA_DIR."
+    ),
+    "err_store_driver": (
+        "Driver basis data '{backend}' belum terpasang ({reason}). Pasang di .venv "
+        "(untuk PostgreSQL: .venv/bin/pip install 'psycopg[binary]'), atau kosongkan "
+        "CC_DATABASE_URL untuk memakai berkas SQLite."
+    ),
+    "err_store_connect": (
+        "Basis data {url} tidak dapat dibuka: {reason}. Periksa alamat, nama "
+        "pengguna dan bahwa servernya berjalan."
+    ),
     "err_wilayah_unknown": (
         "Wilayah '{value}' tidak dikenal. Pilih salah satu: {choices}."
     ),

@@ -1074,3 +1074,22 @@ def test_impossible_scenario_id_is_unknown_not_a_crash(tmp_path, scenario_id):
     engine = store.open_store(f"sqlite:///{tmp_path / 'cc.sqlite'}")
     with pytest.raises(GeoInputError, match="tidak ditemukan|tidak ada"):
         store.get_scenario(engine, scenario_id)
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("bukan-alamat", "bukan alamat basis data yang sah"),
+        ("postgresql+tidakada://u@localhost/cc", "belum terpasang"),
+    ],
+    ids=["malformed", "no-driver"],
+)
+def test_a_bad_database_url_is_explained_not_a_traceback(url, message):
+    with pytest.raises(GeoInputError, match=message):
+        store.open_store(url)
+
+
+def test_a_database_that_cannot_be_opened_is_explained(tmp_path):
+    # a folder where the SQLite file should be
+    with pytest.raises(GeoInputError, match="tidak dapat dibuka"):
+        store.open_store(f"sqlite:///{tmp_path}")
