@@ -32,6 +32,7 @@ WIDTH_PX = 1000  # 16:9 slide at scale 2 gives 2000 x 1124 px
 HEIGHT_PX = 562
 BOTTOM_MARGIN_PX = 125  # room for the axis title and two source lines
 SOURCE_LINE_CHARS = 70  # a source line fits a chart in a third of a big screen
+SMALL_COUNT_AXIS = 6  # below this largest count, ticks go 0, 1, 2, ...
 FONT_FAMILY = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
 # Okabe & Ito (2008), "Color Universal Design": distinguishable by readers with
 # any common colour-vision deficiency.
@@ -237,7 +238,17 @@ def epidemic_curve(
         yaxis={"title": {"text": t("eks_jumlah_kasus")}},
     )
     _date_ticks(fig, periods.table["tanggal"])
+    _whole_count_ticks(fig, rows["baru"] if "baru" in rows else None)
     return fig
+
+
+def _whole_count_ticks(fig: go.Figure, counts: pd.Series | None) -> None:
+    """Keep a count axis on whole numbers when the counts are small (no "0,5")."""
+    if counts is None:
+        return
+    largest = pd.to_numeric(counts, errors="coerce").abs().max()
+    if pd.isna(largest) or largest < SMALL_COUNT_AXIS:
+        fig.update_yaxes(dtick=1, tick0=0, rangemode="tozero")
 
 
 def cumulative_by_status(
