@@ -34,7 +34,7 @@ from geo.siting import (
     straight_line_cost,
     unit_label,
 )
-from geo.text import fmt_int, fmt_num, t
+from geo.text import fmt_int, fmt_num, long_date, t
 
 logger = logging.getLogger(__name__)
 
@@ -498,7 +498,7 @@ def refer_over_days(
     notes = [
         t(
             "alok_note_habis",
-            date=first_shortage,
+            date=long_date(first_shortage),
             unplaced=fmt_int(short["unplaced"].iloc[0]),
         )
         if first_shortage

@@ -140,7 +140,7 @@ def test_timeline_shows_when_and_where_beds_run_out():
     first_full = timeline.hospitals.set_index("hospital")["first_full"]
     assert first_full["RS A"] == pd.Timestamp("2020-10-08")
     assert first_full["RS B"] == pd.Timestamp("2020-10-09")
-    assert "habis mulai 2020-10-09: 40 pasien" in timeline.notes[0]
+    assert "habis mulai 9 Oktober 2020: 40 pasien" in timeline.notes[0]
     back = ReferralTimeline.from_dict(json.loads(json.dumps(timeline.scenario_dict())))
     pd.testing.assert_frame_equal(back.daily, timeline.daily)
     pd.testing.assert_frame_equal(back.hospitals, timeline.hospitals)
