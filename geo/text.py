@@ -603,6 +603,7 @@ TEXT: dict[str, str] = {
     "hs_tested_rate": "insidens mentah per 10.000 penduduk",
     "hs_tested_rate_eb": "insidens per 10.000 penduduk (empirical Bayes)",
     "hs_tested_rate_seb": "insidens per 10.000 penduduk (empirical Bayes spasial)",
+    "hs_tested_rate_of": "{rate} dari {label}",
     "hs_note_menonjol": (
         '"Menonjol" berarti nilai p mentah < 0,05 atau |z| ≥ 1,96 tetapi tidak '
         "signifikan setelah koreksi FDR: layak dipantau, belum bukti klaster."
@@ -677,6 +678,18 @@ TEXT: dict[str, str] = {
         "data sampai {end} (perlu paling sedikit {minimum})."
     ),
     "hs_label_baru": "kasus baru {days} hari terakhir (sampai {end})",
+    "hs_label_insidens": (
+        "insidens kasus baru per 10.000 penduduk (mentah), {days} hari terakhir "
+        "(sampai {end})"
+    ),
+    "hs_label_insidens_eb": (
+        "insidens kasus baru per 10.000 penduduk (empirical Bayes), {days} hari "
+        "terakhir (sampai {end})"
+    ),
+    "hs_label_insidens_seb": (
+        "insidens kasus baru per 10.000 penduduk (empirical Bayes spasial), "
+        "{days} hari terakhir (sampai {end})"
+    ),
     "hs_pola": "Pola",
     "hs_catatan": "Catatan",
     "hs_cli_help": (

@@ -76,7 +76,7 @@ def _result(classes: tuple[str, ...] = CLASSES) -> HotspotResult:
     )
     settings = HotspotSettings(
         "kelurahan", "queen", 5, None, 5.0, 999, 1, "two-sided", True, "value",
-        "kasus baru 14 hari terakhir",
+        "kasus baru 14 hari terakhir", "kasus baru 14 hari terakhir",
     )  # fmt: skip
     geometry = layer.geometry.to_crs("EPSG:4326")
     return HotspotResult(table, geometry, settings, "ringkasan", (), 6)
