@@ -555,10 +555,10 @@ TEXT: dict[str, str] = {
         "tingkat kepercayaan 99 % tidak dapat dicapai; pakai 999 permutasi."
     ),
     "hs_note_resolution_fdr": (
-        "Dengan {permutations} permutasi, nilai p terkecil adalah {p_min}; "
-        "setelah koreksi FDR atas {n} {level}, satu {level} yang ekstrem "
-        "sendirian belum tentu signifikan. Untuk ketelitian lebih, jalankan "
-        "dengan 9.999 permutasi."
+        "Hotspot dan klaster LISA: dengan {permutations} permutasi, nilai p "
+        "terkecil adalah {p_min}; setelah koreksi FDR atas {n} {level} yang "
+        "diuji, satu {level} yang ekstrem sendirian belum tentu signifikan. "
+        "Untuk ketelitian lebih, jalankan dengan 9.999 permutasi."
     ),
     "hs_note_undefined": (
         "{n} {level} bertetangga dengan (hampir) seluruh wilayah, sehingga Gi* "
@@ -653,6 +653,12 @@ TEXT: dict[str, str] = {
         "({first} sampai {last}), Gi* per langkah dengan {permutations} "
         "permutasi (seed {seed}), signifikan bila p {p_kind} ≤ {alpha}; tren "
         "Mann-Kendall signifikan bila p ≤ {alpha}."
+    ),
+    "tr_note_resolution_fdr": (
+        "Pola hotspot dari waktu ke waktu: Gi* tiap tanggal dikoreksi FDR "
+        "tersendiri atas paling banyak {n} {level} yang diuji pada tanggal itu; "
+        "dengan {permutations} permutasi (nilai p terkecil {p_min}), satu "
+        "{level} yang ekstrem sendirian belum tentu signifikan pada tanggal itu."
     ),
     "tr_note_few_steps": (
         "Hanya {steps} langkah waktu (disarankan minimal 10): klasifikasi pola "

@@ -130,6 +130,20 @@ def test_summary_and_labels_name_the_tested_value(inputs, indikator):
         assert f"untuk {TESTED['baru']}" not in report.summary
 
 
+def test_each_permutation_caveat_once_and_about_its_own_analysis(inputs):
+    report = hotspot_report(inputs, window_days=7, permutations=99)
+
+    hotspot = [note for note in report.notes if "koreksi FDR atas" in note]
+    emerging = [note for note in report.notes if "dikoreksi FDR" in note]
+    # 99 draws give p >= 0.03: 8 tests under FDR need a note for each analysis
+    assert len(hotspot) == 1
+    assert hotspot[0].startswith("Hotspot dan klaster LISA: dengan 99 permutasi")
+    assert "atas 8 kelurahan yang diuji" in hotspot[0]
+    assert len(emerging) == 1
+    assert emerging[0].startswith("Pola hotspot dari waktu ke waktu: Gi* tiap")
+    assert "paling banyak 8 kelurahan" in emerging[0]
+
+
 def test_payload_is_json_with_data_field_names(inputs):
     report = hotspot_report(inputs, window_days=7, permutations=99)
 
