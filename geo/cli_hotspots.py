@@ -196,13 +196,15 @@ def hotspot_report(
     names = inputs.kelurahan.set_index("kode")["nama"]
     growth = trends.growth_trends(inputs.cases, tanggal, window_days, names=names)
 
-    label = t("hs_label_baru", days=growth.span_days, end=growth.end.date())
+    # the counts are always new cases; what is tested follows the indicator
+    window = {"days": growth.span_days, "end": growth.end.date()}
     new_cases = growth.table.set_index("kode")["new_cases"]
     result = spots.hotspots(
         inputs.kelurahan,
         new_cases,
         metric_crs=inputs.metric_crs,
-        value_label=label,
+        value_label=t("hs_label_baru", **window),
+        tested_label=t(f"hs_label_{indikator}", **window),
         population=inputs.population,
         level=level,
         test_on=INDICATORS[indikator],

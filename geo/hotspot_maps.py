@@ -231,7 +231,7 @@ def class_map(
     if result.settings.level == "kelurahan":
         tooltip = {"nama": t("kelurahan"), "kecamatan": t("kecamatan"), **tooltip}
     tooltip["nilai"] = _capitalised(result.settings.value_label)
-    fmap = mapview.polygon_map(
+    return mapview.polygon_map(
         frame,
         styles,
         tooltip=tooltip,
@@ -241,8 +241,8 @@ def class_map(
         asset_base_url=asset_base_url,
         asset_dir=asset_dir,
         basemap=basemap,
+        bounds=_view_box(view),
     )
-    return _open_on(fmap, view)
 
 
 def value_columns(
@@ -345,8 +345,9 @@ def value_maps(
             legend_entries=entries,
             asset_base_url=asset_base_url,
             basemap=basemap,
+            bounds=_view_box(view),
         )
-        maps.append(_open_on(fmap, view))
+        maps.append(fmap)
     return maps
 
 
@@ -489,10 +490,11 @@ def _map_frame(
     )
 
 
-def _open_on(fmap: folium.Map, view: ViewBounds | None) -> folium.Map:
-    if view is not None:
-        fmap.fit_bounds([[view.south, view.west], [view.north, view.east]])
-    return fmap
+def _view_box(view: ViewBounds | None) -> tuple[float, float, float, float] | None:
+    """Return ``(south, west, north, east)`` where the map opens; None: all units."""
+    if view is None:
+        return None
+    return (view.south, view.west, view.north, view.east)
 
 
 def _capitalised(text: str) -> str:

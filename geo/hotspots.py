@@ -96,7 +96,14 @@ _TEST_ON_KEYS = {
 
 @dataclass(frozen=True)
 class HotspotSettings:
-    """Every choice that shaped a hotspot result, shown beside it."""
+    """Every choice that shaped a hotspot result, shown beside it.
+
+    ``value_label`` names the ``value`` column (the counts, e.g. "kasus baru 14
+    hari terakhir"); ``tested_label`` names what Gi* and Local Moran tested
+    (``tested_value``): the counts themselves, or the incidence per 10.000
+    computed from them when ``test_on`` is a rate. Summary, caption and the
+    "Nilai yang diuji" note speak of ``tested_label``.
+    """
 
     level: str
     weights: str
@@ -109,6 +116,7 @@ class HotspotSettings:
     fdr: bool
     test_on: str
     value_label: str
+    tested_label: str
 
 
 @dataclass(frozen=True)
@@ -502,6 +510,7 @@ def hotspots(
     *,
     metric_crs: str,
     value_label: str,
+    tested_label: str | None = None,
     population: pd.Series | None = None,
     level: str = "kelurahan",
     test_on: str = "value",
@@ -528,6 +537,11 @@ def hotspots(
         Metric CRS of the region (e.g. ``"EPSG:32749"``); weights are built there.
     value_label : str
         What the values are, in Bahasa Indonesia ("kasus baru 14 hari terakhir").
+    tested_label : str or None
+        What the statistics test, in Bahasa Indonesia, for the summary (e.g.
+        "insidens kasus baru per 10.000 penduduk (empirical Bayes spasial), 14
+        hari terakhir"); None takes ``value_label`` for ``test_on="value"`` and
+        names the rate "dari" ``value_label`` otherwise.
     population : pandas.Series or None
         Persons indexed by ``kode``; enables rates per 10.000.
     level : {"kelurahan", "kecamatan", "kabkota"}
@@ -567,9 +581,11 @@ def hotspots(
     0.01/0.05/0.10; LISA classes at 95 %. Units without neighbours, and units
     without data, are never tested: their values are kept and labelled.
     """
+    if tested_label is None:
+        tested_label = _tested_label(test_on, value_label)
     settings = HotspotSettings(
         level, weights, k, distance_m, tolerance_m, permutations, seed,
-        alternative, fdr, test_on, value_label,
+        alternative, fdr, test_on, value_label, tested_label,
     )  # fmt: skip
     _check_settings(settings, population)
     units, unit_values, unit_population, notes = _prepare_units(
@@ -1100,6 +1116,13 @@ def _add_rates(
     return pd.concat([table, rates], axis=1), notes
 
 
+def _tested_label(test_on: str, value_label: str) -> str:
+    """Return what ``test_on`` tests, named from the counts' ``value_label``."""
+    if test_on not in _TEST_ON_KEYS:  # "value", or unknown: refused later
+        return value_label
+    return t("hs_tested_rate_of", rate=t(_TEST_ON_KEYS[test_on]), label=value_label)
+
+
 def _tested_value(table: pd.DataFrame, test_on: str) -> np.ndarray:
     column = {
         "value": "value",
@@ -1211,12 +1234,7 @@ def _notes(
             weights=_weights_text(settings),
         )
     ]
-    tested_what = (
-        settings.value_label
-        if settings.test_on == "value"
-        else t(_TEST_ON_KEYS[settings.test_on])
-    )
-    notes.append(t("hs_note_tested_on", what=tested_what))
+    notes.append(t("hs_note_tested_on", what=settings.tested_label))
 
     notes.extend(_resolution_notes(settings, n_tested))
     missing = table["hotspot_class"].eq(NO_DATA)
@@ -1341,7 +1359,7 @@ def _summary(table: pd.DataFrame, settings: HotspotSettings, n_tested: int) -> s
                 level=level,
                 where=_where(table, hot, settings.level),
                 conf=_confidence_text(classes[hot]),
-                label=settings.value_label,
+                label=settings.tested_label,
                 names=_join_names(table.loc[hot, "nama"].tolist()),
             )
         )
@@ -1350,7 +1368,7 @@ def _summary(table: pd.DataFrame, settings: HotspotSettings, n_tested: int) -> s
         if n_tested < FEW_UNITS:
             why += t("hs_summary_none_few", n=n_tested, level=level)
         sentences.append(
-            t("hs_summary_none", level=level, label=settings.value_label, why=why)
+            t("hs_summary_none", level=level, label=settings.tested_label, why=why)
         )
     if cold.any():
         sentences.append(

@@ -362,6 +362,7 @@ def polygon_map(
     asset_dir: Path = DEFAULT_ASSET_DIR,
     basemap: bool = True,
     precision_deg: float = DEFAULT_PRECISION_DEG,
+    bounds: tuple[float, float, float, float] | None = None,
 ) -> folium.Map:
     """Return an offline map of polygons styled one by one, with its own legend.
 
@@ -385,13 +386,15 @@ def polygon_map(
         First line of the legend.
     legend_entries : list of (str, dict)
         Legend text and the style it stands for, in the order shown.
-    asset_base_url, asset_dir, basemap, precision_deg
+    asset_base_url, asset_dir, basemap, precision_deg, bounds
         As for :func:`situation_map`.
 
     Returns
     -------
     folium.Map
-        ``kode`` and the tooltip columns are in every feature's properties.
+        ``kode`` and the tooltip columns are in every feature's properties. The
+        layer control starts collapsed, and the map opens on ``bounds`` kept
+        clear of the legend and the other controls (:class:`FitBesideControls`).
 
     Raises
     ------
@@ -408,7 +411,7 @@ def polygon_map(
     ]
     styles = {str(kode): style for kode, style in styles.items()}
 
-    fmap = _base_map(layer, basemap)
+    fmap = _base_map(layer, basemap, bounds, fit=False)
     fields = list(tooltip)
     folium_tooltip = folium.GeoJsonTooltip(
         fields=fields, aliases=[tooltip[field] for field in fields], sticky=True
@@ -417,7 +420,10 @@ def polygon_map(
         fmap, layer, properties, styles, layer_name, folium_tooltip, precision_deg
     )
     _Legend(_entries_legend_html(legend_title, legend_entries)).add_to(fmap)
-    folium.LayerControl(collapsed=False).add_to(fmap)
+    # Collapsed, so it does not cover the top of the map.
+    folium.LayerControl(collapsed=True).add_to(fmap)
+    # Last: it measures the legend and the controls added above.
+    FitBesideControls(_fit_box(layer, bounds)).add_to(fmap)
 
     _use_local_assets(fmap, asset_base_url, asset_dir)
     return fmap
@@ -451,6 +457,79 @@ class _Legend(MacroElement):
         super().__init__()
         self._name = "Legend"
         self.legend_html = legend_html
+
+
+class FitBesideControls(folium.map.FitBounds):
+    """Open the map on ``bounds`` with no control (legend included) over them.
+
+    Leaflet's controls sit in the map's four corners. For each corner the
+    bounds are kept either beside its controls or above/below them; of the 16
+    combinations the one with the closest zoom is used (a tie goes to the least
+    padding), measured in the browser once the controls are drawn. A map with
+    no size yet is fitted without padding. The fit is not animated: Leaflet
+    drops a fit asked for while a zoom animation runs.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map, box, gap) {
+            var bounds = L.latLngBounds(box);
+            var size = map.getSize();
+            var options = {animate: false};
+            var container = map.getContainer();
+            var corners = [];
+            ["top", "bottom"].forEach(function (v) {
+                ["left", "right"].forEach(function (h) {
+                    var corner = container.querySelector(
+                        ".leaflet-" + v + ".leaflet-" + h
+                    );
+                    var width = corner ? corner.offsetWidth : 0;
+                    var height = corner ? corner.offsetHeight : 0;
+                    corners.push({
+                        v: v,
+                        h: h,
+                        width: width > 0 ? width + gap : 0,
+                        height: height > 0 ? height + gap : 0
+                    });
+                });
+            });
+            var best = null;
+            for (var choice = 0; choice < 16; choice++) {
+                var pad = {top: 0, bottom: 0, left: 0, right: 0};
+                corners.forEach(function (corner, index) {
+                    if (choice & (1 << index)) {
+                        pad[corner.h] = Math.max(pad[corner.h], corner.width);
+                    } else {
+                        pad[corner.v] = Math.max(pad[corner.v], corner.height);
+                    }
+                });
+                var across = pad.left + pad.right;
+                var down = pad.top + pad.bottom;
+                if (across >= size.x || down >= size.y) {
+                    continue;
+                }
+                var zoom = map.getBoundsZoom(bounds, false, L.point(across, down));
+                var total = across + down;
+                if (best === null || zoom > best.zoom ||
+                        (zoom === best.zoom && total < best.total)) {
+                    best = {zoom: zoom, total: total, pad: pad};
+                }
+            }
+            if (best !== null) {
+                options.paddingTopLeft = [best.pad.left, best.pad.top];
+                options.paddingBottomRight = [best.pad.right, best.pad.bottom];
+            }
+            map.fitBounds(bounds, options);
+        })({{ this._parent.get_name() }}, {{ this.bounds|tojson }}, {{ this.gap }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, bounds: list[list[float]], gap: int = 4) -> None:
+        super().__init__(bounds)
+        self._name = "FitBesideControls"
+        self.gap = int(gap)
 
 
 class MetricScale(MacroElement):
@@ -645,16 +724,30 @@ def _value_labels(
     return labels
 
 
-def _base_map(
-    layer: gpd.GeoDataFrame,
-    basemap: bool,
-    bounds: tuple[float, float, float, float] | None = None,
-) -> folium.Map:
-    """Return an empty map fitted to ``bounds`` or the layer, tiles when asked."""
+def _fit_box(
+    layer: gpd.GeoDataFrame, bounds: tuple[float, float, float, float] | None
+) -> list[list[float]]:
+    """Return ``[[south, west], [north, east]]`` of ``bounds`` or of the layer."""
     if bounds is None:
         min_lon, min_lat, max_lon, max_lat = layer.total_bounds
     else:
         min_lat, min_lon, max_lat, max_lon = bounds
+    return [[min_lat, min_lon], [max_lat, max_lon]]
+
+
+def _base_map(
+    layer: gpd.GeoDataFrame,
+    basemap: bool,
+    bounds: tuple[float, float, float, float] | None = None,
+    *,
+    fit: bool = True,
+) -> folium.Map:
+    """Return an empty map on ``bounds`` or the layer, tiles when asked.
+
+    ``fit=False`` leaves the fit to the caller (one fit per map: Leaflet drops
+    a second fit asked for while the first one's zoom animation runs).
+    """
+    (min_lat, min_lon), (max_lat, max_lon) = _fit_box(layer, bounds)
     fmap = folium.Map(
         location=[(min_lat + max_lat) / 2, (min_lon + max_lon) / 2],
         tiles=None,
@@ -667,7 +760,8 @@ def _base_map(
     MetricScale().add_to(fmap)
     if basemap:
         _add_basemap(fmap)
-    fmap.fit_bounds([[min_lat, min_lon], [max_lat, max_lon]])
+    if fit:
+        fmap.fit_bounds([[min_lat, min_lon], [max_lat, max_lon]])
     # White, not Leaflet's grey, behind the polygons: without tiles (offline or
     # "tanpa peta dasar") the grey "tidak ada data" fill must stand out.
     fmap.get_root().header.add_child(

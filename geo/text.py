@@ -581,10 +581,10 @@ TEXT: dict[str, str] = {
         "tingkat kepercayaan 99 % tidak dapat dicapai; pakai 999 permutasi."
     ),
     "hs_note_resolution_fdr": (
-        "Dengan {permutations} permutasi, nilai p terkecil adalah {p_min}; "
-        "setelah koreksi FDR atas {n} {level}, satu {level} yang ekstrem "
-        "sendirian belum tentu signifikan. Untuk ketelitian lebih, jalankan "
-        "dengan 9.999 permutasi."
+        "Hotspot dan klaster LISA: dengan {permutations} permutasi, nilai p "
+        "terkecil adalah {p_min}; setelah koreksi FDR atas {n} {level} yang "
+        "diuji, satu {level} yang ekstrem sendirian belum tentu signifikan. "
+        "Untuk ketelitian lebih, jalankan dengan 9.999 permutasi."
     ),
     "hs_note_undefined": (
         "{n} {level} bertetangga dengan (hampir) seluruh wilayah, sehingga Gi* "
@@ -629,6 +629,7 @@ TEXT: dict[str, str] = {
     "hs_tested_rate": "insidens mentah per 10.000 penduduk",
     "hs_tested_rate_eb": "insidens per 10.000 penduduk (empirical Bayes)",
     "hs_tested_rate_seb": "insidens per 10.000 penduduk (empirical Bayes spasial)",
+    "hs_tested_rate_of": "{rate} dari {label}",
     "hs_note_menonjol": (
         '"Menonjol" berarti nilai p mentah < 0,05 atau |z| ≥ 1,96 tetapi tidak '
         "signifikan setelah koreksi FDR: layak dipantau, belum bukti klaster."
@@ -679,6 +680,12 @@ TEXT: dict[str, str] = {
         "permutasi (seed {seed}), signifikan bila p {p_kind} ≤ {alpha}; tren "
         "Mann-Kendall signifikan bila p ≤ {alpha}."
     ),
+    "tr_note_resolution_fdr": (
+        "Pola hotspot dari waktu ke waktu: Gi* tiap tanggal dikoreksi FDR "
+        "tersendiri atas paling banyak {n} {level} yang diuji pada tanggal itu; "
+        "dengan {permutations} permutasi (nilai p terkecil {p_min}), satu "
+        "{level} yang ekstrem sendirian belum tentu signifikan pada tanggal itu."
+    ),
     "tr_note_few_steps": (
         "Hanya {steps} langkah waktu (disarankan minimal 10): klasifikasi pola "
         "hotspot dari waktu ke waktu kurang dapat diandalkan."
@@ -703,6 +710,18 @@ TEXT: dict[str, str] = {
         "data sampai {end} (perlu paling sedikit {minimum})."
     ),
     "hs_label_baru": "kasus baru {days} hari terakhir (sampai {end})",
+    "hs_label_insidens": (
+        "insidens kasus baru per 10.000 penduduk (mentah), {days} hari terakhir "
+        "(sampai {end})"
+    ),
+    "hs_label_insidens_eb": (
+        "insidens kasus baru per 10.000 penduduk (empirical Bayes), {days} hari "
+        "terakhir (sampai {end})"
+    ),
+    "hs_label_insidens_seb": (
+        "insidens kasus baru per 10.000 penduduk (empirical Bayes spasial), "
+        "{days} hari terakhir (sampai {end})"
+    ),
     "hs_pola": "Pola",
     "hs_catatan": "Catatan",
     "hs_cli_help": (

@@ -369,7 +369,7 @@ def emerging_hotspots(
     )  # fmt: skip
 
     table = _emerging_table(units, codes, z, p, alpha, taus, trend_p)
-    notes = _emerging_notes(units, counts, level, permutations, seed, alpha, fdr)
+    notes = _emerging_notes(units, counts, p, level, permutations, seed, alpha, fdr)
     summary = emerging_summary(table, level)
     return EmergingResult(
         table, summary, z, p, level, permutations, seed, alpha, fdr, tuple(notes)
@@ -619,6 +619,7 @@ def _emerging_table(
 def _emerging_notes(
     units: gpd.GeoDataFrame,
     counts: pd.DataFrame,
+    p: pd.DataFrame,
     level: str,
     permutations: int,
     seed: int,
@@ -642,13 +643,16 @@ def _emerging_notes(
     if steps < FEW_STEPS:
         notes.append(t("tr_note_few_steps", steps=steps))
     p_min = smallest_p(permutations, "two-sided")
-    if fdr and p_min * len(units) > alpha:
+    # the FDR correction of a date runs over the units tested on it (islands
+    # and units without data on that date are not): the largest such count
+    n_tested = int(p.notna().sum(axis=0).max()) if p.shape[1] else 0
+    if fdr and p_min * n_tested > alpha:
         notes.append(
             t(
-                "hs_note_resolution_fdr",
+                "tr_note_resolution_fdr",
                 permutations=fmt_int(permutations),
                 p_min=fmt_num(p_min, 3),
-                n=fmt_int(len(units)),
+                n=fmt_int(n_tested),
                 level=t(f"hs_level_{level}"),
             )
         )

@@ -43,7 +43,7 @@ st.title(t("hsp_title", wilayah=view.pack.nama))
 st.caption(
     t(
         "hsp_caption",
-        label=settings.value_label[:1].upper() + settings.value_label[1:],
+        label=settings.tested_label[:1].upper() + settings.tested_label[1:],
         level=level,
         permutations=fmt_int(settings.permutations),
         seed=settings.seed,

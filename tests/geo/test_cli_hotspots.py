@@ -80,6 +80,70 @@ def test_report_computes_new_cases_hotspots_and_emerging(inputs):
     assert len(report.notes) == len(set(report.notes))
 
 
+# what the summary must say was tested, 14 days up to 2020-10-07
+TESTED = {
+    "baru": "kasus baru 14 hari terakhir (sampai 2020-10-07)",
+    "insidens": (
+        "insidens kasus baru per 10.000 penduduk (mentah), 14 hari terakhir "
+        "(sampai 2020-10-07)"
+    ),
+    "insidens_eb": (
+        "insidens kasus baru per 10.000 penduduk (empirical Bayes), 14 hari "
+        "terakhir (sampai 2020-10-07)"
+    ),
+    "insidens_seb": (
+        "insidens kasus baru per 10.000 penduduk (empirical Bayes spasial), 14 "
+        "hari terakhir (sampai 2020-10-07)"
+    ),
+}
+
+
+@pytest.mark.parametrize("indikator", list(TESTED))
+def test_summary_and_labels_name_the_tested_value(inputs, indikator):
+    population = pd.Series(
+        [5_000, 8_000, 2_500, 12_000, 4_000, 6_000, 3_000, 9_000],
+        index=inputs.kelurahan["kode"],
+    )
+    with_population = RegionInputs(
+        "33.71", inputs.kelurahan, inputs.cases, population, "EPSG:32749"
+    )
+
+    report = hotspot_report(
+        with_population,
+        tanggal="2020-10-07",
+        window_days=14,
+        indikator=indikator,
+        permutations=99,
+    )
+    payload = json.loads(json.dumps(report_payload(report)))
+
+    expected = TESTED[indikator]
+    assert report.hotspots.settings.tested_label == expected
+    assert f"untuk {expected}" in report.summary
+    assert payload["pengaturan"]["tested_label"] == expected
+    assert f"untuk {expected}" in payload["ringkasan"]
+    assert f"untuk {expected}" in report_lines(report)[0]
+    assert f"Nilai yang diuji: {expected}." in report.notes
+    # the counts shown beside the classes stay new cases, whatever is tested
+    assert payload["pengaturan"]["value_label"] == TESTED["baru"]
+    if indikator != "baru":
+        assert f"untuk {TESTED['baru']}" not in report.summary
+
+
+def test_each_permutation_caveat_once_and_about_its_own_analysis(inputs):
+    report = hotspot_report(inputs, window_days=7, permutations=99)
+
+    hotspot = [note for note in report.notes if "koreksi FDR atas" in note]
+    emerging = [note for note in report.notes if "dikoreksi FDR" in note]
+    # 99 draws give p >= 0.03: 8 tests under FDR need a note for each analysis
+    assert len(hotspot) == 1
+    assert hotspot[0].startswith("Hotspot dan klaster LISA: dengan 99 permutasi")
+    assert "atas 8 kelurahan yang diuji" in hotspot[0]
+    assert len(emerging) == 1
+    assert emerging[0].startswith("Pola hotspot dari waktu ke waktu: Gi* tiap")
+    assert "paling banyak 8 kelurahan" in emerging[0]
+
+
 def test_payload_is_json_with_data_field_names(inputs):
     report = hotspot_report(inputs, window_days=7, permutations=99)
 

@@ -262,6 +262,11 @@ def test_rates_raw_eb_and_spatial_eb_side_by_side():
     assert table["hotspot_class"].iloc[5] == "no_data"
     assert any("tanpa data penduduk" in note for note in result.notes)
     assert any("empirical Bayes" in note for note in result.notes)
+    # without a tested_label the summary names the rate, of the counts
+    tested = "insidens per 10.000 penduduk (empirical Bayes) dari kasus baru"
+    assert result.settings.tested_label == tested
+    assert result.settings.value_label == "kasus baru"
+    assert f"untuk {tested}" in result.summary
 
 
 def test_kecamatan_level_sums_counts_and_population():

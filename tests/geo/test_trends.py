@@ -188,6 +188,10 @@ def test_jakarta_17_months_emerging_end_to_end(jakarta):
     )
     assert result.z.loc[result.table.loc[islands, "kode"]].isna().all().all()
     assert "16 langkah waktu (2020-04-30 sampai 2021-07-31)" in result.notes[0]
+    # the per-date FDR runs over tested units: 267 less the four islands
+    resolution = [note for note in result.notes if "dikoreksi FDR" in note]
+    assert len(resolution) == 1
+    assert "paling banyak 263 kelurahan" in resolution[0]
     assert result.summary.startswith(("Pola hotspot dari waktu ke waktu", "Tidak ada"))
 
 

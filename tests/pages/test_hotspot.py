@@ -6,12 +6,14 @@ in the URL so the tests stay fast; the page's own default stays 999.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.boundaries import view_bounds
 from geo.cli_hotspots import hotspot_report, load_region_inputs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,6 +42,43 @@ def texts(elements: list) -> str:
     return "\n".join(element.value for element in elements)
 
 
+def map_scripts(app: AppTest) -> list[str]:
+    """The Leaflet script of every map on the page, as st_folium sends it."""
+    return [
+        json.loads(component.proto.json_args)["script"]
+        for component in app.get("component_instance")
+    ]
+
+
+def opening_bounds(script: str) -> list[list[float]]:
+    """The bounds a map is fitted to when it opens; a map fits exactly once."""
+    assert script.count("fitBounds(") == 1
+    found = re.search(r"\}\)\(map_div, (\[\[.*?\]\]), \d+\);", script)
+    assert found, "no FitBesideControls call in the map script"
+    return json.loads(found.group(1))
+
+
+def mainland(kode: str) -> list[list[float]]:
+    inputs = load_region_inputs(kode)
+    view = view_bounds(inputs.kelurahan, inputs.metric_crs)
+    return [[view.south, view.west], [view.north, view.east]]
+
+
+# what the caption (capitalised) and the summary say was tested, per "nilai"
+WINDOW = r"\d+ hari terakhir \(sampai 2021-07-31\)"
+TESTED = {
+    "baru": rf"kasus baru {WINDOW}",
+    "insidens": rf"insidens kasus baru per 10\.000 penduduk \(mentah\), {WINDOW}",
+    "insidens_eb": (
+        rf"insidens kasus baru per 10\.000 penduduk \(empirical Bayes\), {WINDOW}"
+    ),
+    "insidens_seb": (
+        r"insidens kasus baru per 10\.000 penduduk \(empirical Bayes spasial\), "
+        + WINDOW
+    ),
+}
+
+
 def test_magelang_shows_summary_small_area_notes_and_17_kelurahan():
     app = run()
 
@@ -64,12 +103,45 @@ def test_jakarta_draws_267_kelurahan_raw_beside_smoothed():
     assert "Kedua peta memakai kelas yang sama" in texts(app.caption)
 
 
+@pytest.mark.parametrize("nilai", list(TESTED))
+def test_jakarta_names_what_was_tested_and_opens_every_map_on_the_mainland(nilai):
+    app = run({"wilayah": "31", "nilai": nilai})
+
+    tested = TESTED[nilai]
+    caption = texts(app.caption)
+    assert re.search(rf"(?m)^{tested[0].upper()}{tested[1:]}; tingkat", caption)
+    summary = texts(app.markdown).replace("\\*", "*")
+    assert re.search(rf"hotspot signifikan (\(\d+ %\) )?untuk {tested}", summary)
+    if nilai != "baru":
+        assert not re.search(rf"untuk {TESTED['baru']}", summary)
+    # each permutation caveat once, and saying which analysis it is about
+    warnings = texts(app.warning).replace("\\*", "*")
+    assert warnings.count("setelah koreksi FDR atas") == 1
+    assert "Hotspot dan klaster LISA: dengan 99 permutasi" in warnings
+    assert "atas 263 kelurahan yang diuji" in warnings  # 267 less 4 islands
+    assert warnings.count("Pola hotspot dari waktu ke waktu: Gi* tiap") == 1
+    # Gi*, LISA, emerging and the value maps: all on the mainland, layer
+    # control collapsed
+    scripts = map_scripts(app)
+    assert len(scripts) == 5  # with population: raw beside smoothed incidence
+    expected = mainland("31")
+    for script in scripts:
+        assert opening_bounds(script) == expected  # passed through unchanged
+        assert '"collapsed": true' in script
+        assert '"collapsed": false' not in script
+
+
 def test_jakarta_kecamatan_level():
     app = run({"wilayah": "31", "tingkat": "kecamatan"})
 
     counts = feature_counts(app)
     assert counts and all(count == counts[0] for count in counts)
     assert 40 <= counts[0] <= 50  # DKI Jakarta has 44 kecamatan
+    # kecamatan maps open on the same mainland view as the kelurahan maps
+    expected = mainland("31")
+    for script in map_scripts(app):
+        assert opening_bounds(script) == expected  # passed through unchanged
+        assert '"collapsed": true' in script
 
 
 @pytest.mark.parametrize(
