@@ -118,9 +118,7 @@ def load_export_inputs(
 def load_briefing_inputs(kode: str, tanggal: str | None) -> ExportInputs:
     """Return the export inputs with the briefing's hotspot and scenario sections.
 
-    As :func:`load_export_inputs`, then
-    :func:`geo.briefing_sections.with_briefing_sections` with the hotspot
-    analysis of the region just read and the adopted scenario of the same
+    As :func:`load_export_inputs`, then :func:`with_sections` from the same
     store, so the scheduled briefing has what the page's briefing has.
 
     Raises
@@ -128,10 +126,32 @@ def load_briefing_inputs(kode: str, tanggal: str | None) -> ExportInputs:
     GeoInputError
         As :func:`load_export_inputs`.
     """
-    from geo import briefing_sections, cli_hotspots, store
+    from geo import store
 
     engine = store.open_store()
-    inputs = load_export_inputs(kode, tanggal, engine=engine)
+    return with_sections(load_export_inputs(kode, tanggal, engine=engine), engine)
+
+
+def with_sections(inputs: ExportInputs, engine: Engine) -> ExportInputs:
+    """Return ``inputs`` with the briefing's hotspot and adopted-scenario sections.
+
+    :func:`geo.briefing_sections.with_briefing_sections` with the hotspot
+    analysis (:func:`geo.cli_hotspots.hotspot_report`) of the region already
+    read and the adopted scenario of ``engine``.
+
+    Parameters
+    ----------
+    inputs : ExportInputs
+        The region at the briefing's date (:func:`load_export_inputs`).
+    engine : sqlalchemy.Engine
+        The store the region was read from.
+
+    Returns
+    -------
+    ExportInputs
+    """
+    from geo import briefing_sections, cli_hotspots
+
     region = cli_hotspots.region_inputs(inputs.region)
 
     def hotspot_for(date: str, **settings: Any) -> cli_hotspots.HotspotReport:

@@ -839,9 +839,9 @@ TEXT: dict[str, str] = {
     # briefing: hotspot and adopted-scenario sections (geo.briefing_sections)
     "brf_hs_gagal": "Analisis hotspot tidak dijalankan untuk tanggal ini: {alasan}",
     "brf_hs_pengaturan": (
-        "Yang diuji: {nilai} per {tingkat} (jendela {hari} hari); Getis-Ord Gi* "
-        "dan Moran lokal dengan {permutasi} permutasi (seed {seed}); tetangga "
-        "{tetangga}; koreksi FDR {fdr}."
+        "Yang diuji: {nilai} per {tingkat} (jendela yang diminta {hari} hari); "
+        "Getis-Ord Gi* dan Moran lokal dengan {permutasi} permutasi (seed "
+        "{seed}); tetangga {tetangga}; koreksi FDR {fdr}."
     ),
     "brf_hs_kolom_nilai": "Kasus baru {hari} hari",
     "brf_hs_kolom_kelas": "Kelas",
@@ -1663,7 +1663,7 @@ TEXT: dict[str, str] = {
     "ekp_laporan_isi": (
         "Satu berkas PDF untuk rapat pagi: ringkasan indikator dengan "
         "perubahannya, peta, kurva epidemi, kelurahan tertinggi, ringkasan "
-        "hotspot dan skenario alokasi yang diadopsi bila ada, sumber data dan "
+        "hotspot, skenario alokasi yang diadopsi bila ada, sumber data dan "
         "catatan."
     ),
     "ekp_buat_laporan": "Buat Laporan Situasi",

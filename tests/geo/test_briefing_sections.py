@@ -88,9 +88,9 @@ def test_magelang_briefing_has_the_hotspot_summary_of_the_page_defaults(
     assert "Ringkasan hotspot" in text
     assert " ".join(report.summary.split()) in text
     assert (
-        "per kelurahan (jendela 14 hari); Getis-Ord Gi* dan Moran lokal dengan "
-        "999 permutasi (seed 20201006); tetangga bersinggungan batas (queen); "
-        "koreksi FDR aktif." in text
+        "per kelurahan (jendela yang diminta 14 hari); Getis-Ord Gi* dan Moran "
+        "lokal dengan 999 permutasi (seed 20201006); tetangga bersinggungan batas "
+        "(queen); koreksi FDR aktif." in text
     )
     # a caveat of the analysis, once: 17 kelurahan are few for local statistics
     assert text.count("Hanya 17 kelurahan yang diuji") == 1
