@@ -247,13 +247,15 @@ def scenario_section(
     try:
         parts = scenario.results_from_record(dict(adopted.results))
         kpi = scenario.scenario_kpi(kind, parts).kpi
+        unit = (
+            unit_label(parts["lokasi"].parameters["unit"]) if kind == "lokasi" else ""
+        )
     except (GeoInputError, KeyError) as err:
         logger.warning(
             "briefing %s: scenario #%s unread: %s", inputs.kode, adopted.id, err
         )
         paragraphs.append(t("brf_skn_tak_terbaca", id=adopted.id))
         return tuple(paragraphs), None
-    unit = unit_label(parts["lokasi"].parameters["unit"]) if kind == "lokasi" else ""
     counts_people = _counts_people(weight)
     values = [
         _kpi_cell(key, value, unit, counts_people=counts_people)

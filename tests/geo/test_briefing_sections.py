@@ -275,3 +275,15 @@ def test_public_release_hides_small_counts_in_the_new_tables(grid_inputs):
     # ... what is not a count of people is not
     assert "Jumlah lokasi 1" in public
     assert "Kebutuhan tercakup (%) 25,0 %" in public
+
+
+def test_an_unreadable_scenario_is_named_without_a_table(grid_inputs):
+    unreadable = replace(small_scenario(), results={"kind": "lokasi", "hasil": []})
+
+    paragraphs, table = scenario_section(grid_inputs, unreadable)
+
+    assert paragraphs[-1] == (
+        "Hasil skenario #7 tidak dapat dibaca; buka dan hitung ulang di halaman "
+        "Skenario."
+    )
+    assert table is None
