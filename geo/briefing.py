@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
+import numbers
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -96,7 +97,9 @@ class BriefingInput:
         KPI rows with their change.
     top_kelurahan : pd.DataFrame
         Table printed as is (already ranked and cut), e.g. columns ``nama``,
-        ``nama_kecamatan``, ``positif``, ``aktif``; integer columns are counts.
+        ``nama_kecamatan``, ``positif``, ``aktif``. In every table, integer
+        columns are counts, and so are numbers in a text (object) column: a
+        table of mixed values writes what is not a count as text.
     previous_date : pd.Timestamp or None
         Date the KPI changes are measured from.
     epidemic_series : pd.DataFrame or None
@@ -116,11 +119,11 @@ class BriefingInput:
     hotspot_summary : tuple[str, ...]
         Paragraphs on hotspots (the section is left out when empty).
     hotspot_table : pd.DataFrame or None
-        Optional hotspot table.
+        Optional hotspot table, printed after its paragraphs.
     scenario_text : tuple[str, ...]
         Paragraphs on the adopted allocation scenario (left out when empty).
     scenario_table : pd.DataFrame or None
-        Optional scenario table.
+        Optional scenario table, printed after its paragraphs.
     sources : tuple[str, ...]
         Data sources, one line each.
     notes : tuple[str, ...]
@@ -359,11 +362,32 @@ def _table_block(
     block = [Paragraph(escape(title), styles["bagian"])] if title else []
     if frame is None or frame.empty:
         return [*block, Paragraph(escape(t("brf_tidak_ada_tabel")), styles["isi"])]
-    shown = suppress_small_counts(frame) if public else frame
+    shown = _public_table(frame) if public else frame
     header = [str(data.column_labels.get(name, name)) for name in frame.columns]
     rows = [[_cell(value) for value in row] for row in shown.itertuples(index=False)]
     block.append(_grid([header, *rows], styles))
     return block
+
+
+def _public_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` with counts 1 to 4 as "<5" for a public release.
+
+    Integer columns are counts (:func:`geo.export_table.suppress_small_counts`),
+    and so are numbers among the text of an object column: a KPI table keeps
+    counts of people as numbers and writes every other value as text.
+    """
+    shown = suppress_small_counts(frame)
+    for name in frame.columns:
+        if pd.api.types.is_object_dtype(frame[name]):
+            shown[name] = frame[name].map(_public_cell)
+    return shown
+
+
+def _public_cell(value: object) -> object:
+    is_number = isinstance(value, numbers.Number) and not isinstance(value, bool)
+    if is_number and is_small_count(value):
+        return t("eks_kecil")
+    return value
 
 
 def _cell(value: object) -> str:

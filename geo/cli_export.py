@@ -2,8 +2,9 @@
 
 Example: ``python -m geo export laporan --wilayah 33.71 --tanggal 2020-10-06
 --format pdf --keluar laporan.pdf``. Region loading is isolated in
-:func:`load_export_inputs`; the exports themselves are in
-:mod:`geo.export_region`.
+:func:`load_export_inputs` (and :func:`load_briefing_inputs`, which adds the
+briefing's hotspot and adopted-scenario sections); the exports themselves are
+in :mod:`geo.export_region`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from geo.cli import number
 from geo.export_image import DEFAULT_TIMEOUT_S, ImageRenderer
@@ -21,6 +23,9 @@ from geo.export_region import (
     export,
     inputs_from_region,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +65,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``export`` from parsed arguments and return the exit code."""
-    inputs = load_export_inputs(args.wilayah, args.tanggal)
+    if args.jenis == "laporan":
+        inputs = load_briefing_inputs(args.wilayah, args.tanggal)
+    else:
+        inputs = load_export_inputs(args.wilayah, args.tanggal)
     with ImageRenderer(timeout_s=args.timeout_s) as renderer:
         path = export(
             args.jenis,
@@ -75,12 +83,24 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def load_export_inputs(kode: str, tanggal: str | None) -> ExportInputs:
+def load_export_inputs(
+    kode: str, tanggal: str | None, *, engine: Engine | None = None
+) -> ExportInputs:
     """Return the export inputs of region ``kode`` at ``tanggal`` (latest if None).
 
     The one place that reads a region (:func:`geo.bootstrap.stored_region`);
     the map uses the display layer of the Peta Situasi page
     (:func:`geo.display.display_geometry`), so both draw the same map.
+
+    Parameters
+    ----------
+    kode : str
+        Region code, e.g. ``"33.71"``.
+    tanggal : str or None
+        Data date ``YYYY-MM-DD``; None takes the latest.
+    engine : sqlalchemy.Engine, optional
+        The store; by default the one ``CC_DATABASE_URL`` / ``CC_DATA_DIR``
+        name.
 
     Raises
     ------
@@ -90,6 +110,51 @@ def load_export_inputs(kode: str, tanggal: str | None) -> ExportInputs:
     from geo.bootstrap import stored_region  # the store, opened only when run
     from geo.display import display_geometry
 
-    region = stored_region(kode)
+    region = stored_region(kode, engine)
     layer = display_geometry(region.kelurahan, metric_crs=region.pack.metric_crs)
     return inputs_from_region(region, tanggal, layer=layer.layer)
+
+
+def load_briefing_inputs(kode: str, tanggal: str | None) -> ExportInputs:
+    """Return the export inputs with the briefing's hotspot and scenario sections.
+
+    As :func:`load_export_inputs`, then :func:`with_sections` from the same
+    store, so the scheduled briefing has what the page's briefing has.
+
+    Raises
+    ------
+    GeoInputError
+        As :func:`load_export_inputs`.
+    """
+    from geo import store
+
+    engine = store.open_store()
+    return with_sections(load_export_inputs(kode, tanggal, engine=engine), engine)
+
+
+def with_sections(inputs: ExportInputs, engine: Engine) -> ExportInputs:
+    """Return ``inputs`` with the briefing's hotspot and adopted-scenario sections.
+
+    :func:`geo.briefing_sections.with_briefing_sections` with the hotspot
+    analysis (:func:`geo.cli_hotspots.hotspot_report`) of the region already
+    read and the adopted scenario of ``engine``.
+
+    Parameters
+    ----------
+    inputs : ExportInputs
+        The region at the briefing's date (:func:`load_export_inputs`).
+    engine : sqlalchemy.Engine
+        The store the region was read from.
+
+    Returns
+    -------
+    ExportInputs
+    """
+    from geo import briefing_sections, cli_hotspots
+
+    region = cli_hotspots.region_inputs(inputs.region)
+
+    def hotspot_for(date: str, **settings: Any) -> cli_hotspots.HotspotReport:
+        return cli_hotspots.hotspot_report(region, tanggal=date, **settings)
+
+    return briefing_sections.with_briefing_sections(inputs, engine, hotspot_for)

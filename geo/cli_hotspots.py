@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     import geopandas as gpd
 
     from geo.hotspots import HotspotResult
+    from geo.regions import RegionData
     from geo.trends import EmergingResult, GrowthResult
 
     # (end, level, permutations, seed, neighbours) -> classes and their notes
@@ -104,9 +105,23 @@ def load_region_inputs(kode: str) -> RegionInputs:
     # imported here: the store and its migrations load only when the command runs
     from geo import bootstrap
 
-    region = bootstrap.stored_region(kode)
+    return region_inputs(bootstrap.stored_region(kode))
+
+
+def region_inputs(region: RegionData) -> RegionInputs:
+    """Return what the hotspot analysis needs from a region already read.
+
+    Parameters
+    ----------
+    region : RegionData
+        The region (:func:`geo.bootstrap.stored_region`, or the page's cache).
+
+    Returns
+    -------
+    RegionInputs
+    """
     return RegionInputs(
-        kode=kode,
+        kode=region.pack.kode,
         kelurahan=region.kelurahan,
         cases=region.cases,
         population=region.population,
@@ -231,6 +246,31 @@ def hotspot_report(
     return HotspotReport(
         result, growth, emerging, indikator, summary, tuple(dict.fromkeys(notes))
     )
+
+
+def split_notes(report: HotspotReport) -> tuple[list[str], list[str]]:
+    """Return the report's notes as (how it was computed, why to be careful).
+
+    The words are the report's own; only the grouping is new. The Hotspot page
+    shows both groups; the briefing states the settings in one line and keeps
+    the second group, the caveats.
+
+    Parameters
+    ----------
+    report : HotspotReport
+        Output of :func:`hotspot_report`.
+
+    Returns
+    -------
+    tuple of (list of str, list of str)
+        The method notes and the caveats, each in the report's order.
+    """
+    method = {*report.hotspots.notes[:2], t("hs_note_rates")}
+    if report.emerging is not None:
+        method.update(report.emerging.notes[:2])
+    how = [note for note in report.notes if note in method]
+    careful = [note for note in report.notes if note not in method]
+    return how, careful
 
 
 def report_payload(report: HotspotReport) -> dict[str, Any]:

@@ -110,9 +110,14 @@ class ExportInputs:
         Kelurahan simplified for display (:func:`geo.display.display_geometry`)
         for the map; None draws the region's own polygons.
     hotspot_summary : tuple[str, ...]
-        Paragraphs on hotspots for the briefing (left out when empty).
+        Paragraphs on hotspots for the briefing (left out when empty); filled
+        by :func:`geo.briefing_sections.with_briefing_sections`.
+    hotspot_table : pd.DataFrame or None
+        Significant hotspot kelurahan, printed after those paragraphs.
     scenario_text : tuple[str, ...]
         Paragraphs on the adopted allocation scenario (left out when empty).
+    scenario_table : pd.DataFrame or None
+        The adopted scenario's KPIs, printed after those paragraphs.
     occupancy : pd.DataFrame or None
         Bed occupancy per facility (``nama``, ``terisi``, ``kapasitas``), when
         such data exist.
@@ -125,7 +130,9 @@ class ExportInputs:
     situation: Situation
     layer: gpd.GeoDataFrame | None = None
     hotspot_summary: tuple[str, ...] = ()
+    hotspot_table: pd.DataFrame | None = None
     scenario_text: tuple[str, ...] = ()
+    scenario_table: pd.DataFrame | None = None
     occupancy: pd.DataFrame | None = None
     stock: pd.DataFrame | None = None
 
@@ -436,7 +443,9 @@ def briefing_input(inputs: ExportInputs, *, map_html: str | None) -> BriefingInp
         map_html=map_html,
         column_labels=COLUMN_LABELS,
         hotspot_summary=inputs.hotspot_summary,
+        hotspot_table=inputs.hotspot_table,
         scenario_text=inputs.scenario_text,
+        scenario_table=inputs.scenario_table,
         sources=inputs.sources,
         notes=(*inputs.notes, *_outlying_note(inputs)),
     )

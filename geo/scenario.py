@@ -26,7 +26,7 @@ from geo.projection import BedProjection
 from geo.referral import ReferralTimeline
 from geo.roads import RoadNetwork
 from geo.siting import MODELS_WITH_P, SitingResult, site_facilities_from_layers
-from geo.text import TEXT, t
+from geo.text import TEXT, fmt_int, fmt_num, t
 
 logger = logging.getLogger(__name__)
 
@@ -538,6 +538,41 @@ def scenario_kpi(kind: str, parts: dict[str, Any]) -> ScenarioKpi:
             else None,
         },
     )
+
+
+def kpi_text(key: str, value: Any, unit: str) -> str:
+    """Return a KPI value as the Skenario page and the briefing show it.
+
+    Parameters
+    ----------
+    key : str
+        KPI key of :func:`scenario_kpi` (``covered_pct``, ``mean_travel``...).
+    value : Any
+        The value; None or NaN shows "–".
+    unit : str
+        Travel unit (:func:`geo.siting.unit_label`) for ``mean_travel`` and
+        ``worst_travel``.
+
+    Returns
+    -------
+    str
+        A percentage, a travel in its unit, a distance in metres or a number,
+        the Indonesian way ("85,3 %", "1.234 m").
+    """
+    if value is None or pd.isna(value):
+        return "–"
+    if key.endswith("_pct"):
+        return f"{fmt_num(value, 1)} %"
+    if key in ("mean_travel", "worst_travel"):
+        shown = fmt_int(value) if unit == "m" else fmt_num(value, 1)
+        return f"{shown} {unit}"
+    if key.endswith("_share"):
+        return fmt_num(value, 3)
+    if key.endswith("_m"):
+        return f"{fmt_int(value)} m"
+    if float(value) == int(value):
+        return fmt_int(value)
+    return fmt_num(value, 1)
 
 
 def site_for_region(

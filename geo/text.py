@@ -881,6 +881,40 @@ TEXT: dict[str, str] = {
     "brf_tidak_ada_tabel": "Tidak ada data untuk tabel ini.",
     "brf_tanpa_peta": "tidak ada peta yang diberikan",
     "brf_tanpa_peramban": "peramban untuk menggambar tidak tersedia",
+    # briefing: hotspot and adopted-scenario sections (geo.briefing_sections)
+    "brf_hs_gagal": "Analisis hotspot tidak dijalankan untuk tanggal ini: {alasan}",
+    "brf_hs_pengaturan": (
+        "Yang diuji: {nilai} per {tingkat} (jendela yang diminta {hari} hari); "
+        "Getis-Ord Gi* dan Moran lokal dengan {permutasi} permutasi (seed "
+        "{seed}); tetangga {tetangga}; koreksi FDR {fdr}."
+    ),
+    "brf_hs_kolom_nilai": "Kasus baru {hari} hari",
+    "brf_hs_kolom_kelas": "Kelas",
+    "brf_hs_tabel": (
+        "Kelurahan hotspot signifikan ({n}), urut dari tingkat kepercayaan "
+        "tertinggi lalu {nilai} terbanyak:"
+    ),
+    "brf_hs_tabel_sebagian": (
+        "Kelurahan hotspot signifikan: {shown} teratas dari {n}, urut dari "
+        "tingkat kepercayaan tertinggi lalu {nilai} terbanyak:"
+    ),
+    "brf_skn_diadopsi": (
+        'Skenario "{nama}" (#{id}, {jenis}) diadopsi oleh {oleh} pada {tanggal}.'
+    ),
+    "brf_skn_bobot": "Kebutuhan diukur dengan: {bobot}.",
+    "brf_skn_tanggal": "Skenario dihitung dari data per {tanggal}.",
+    "brf_skn_beda_tanggal": (
+        "Perhatian: skenario dihitung dari data per {skenario}, bukan dari data "
+        "laporan ini ({laporan}); situasi mungkin sudah berubah."
+    ),
+    "brf_skn_tanpa_tanggal": (
+        "Tanggal data skenario tidak tercatat; angkanya mungkin tidak sesuai "
+        "dengan data laporan ini."
+    ),
+    "brf_skn_tak_terbaca": (
+        "Hasil skenario #{id} tidak dapat dibaca; buka dan hitung ulang di "
+        "halaman Skenario."
+    ),
     "eks_menyalakan": "Penyalaan Chromium ({path})",
     "eks_alasan_mati": "peramban berhenti segera setelah dinyalakan",
     "eks_alasan_putus": "sambungan ke peramban terputus",
@@ -1695,7 +1729,7 @@ TEXT: dict[str, str] = {
     "ekp_laporan_isi": (
         "Satu berkas PDF untuk rapat pagi: ringkasan indikator dengan "
         "perubahannya, peta, kurva epidemi, kelurahan tertinggi, ringkasan "
-        "hotspot dan skenario alokasi yang diadopsi bila ada, sumber data dan "
+        "hotspot, skenario alokasi yang diadopsi bila ada, sumber data dan "
         "catatan."
     ),
     "ekp_buat_laporan": "Buat Laporan Situasi",
@@ -1719,7 +1753,6 @@ TEXT: dict[str, str] = {
     ),
     "ekp_catatan": "Catatan data",
     "ekp_sumber": "Sumber: {sumber}. Data per {tanggal}.",
-    "ekp_skenario_teks": ('Skenario "{nama}" diadopsi oleh {oleh} pada {tanggal}.'),
     "ekp_fmt_png": "PNG (2× untuk slide)",
     "ekp_fmt_svg": "SVG (vektor)",
     "ekp_fmt_pdf": "PDF",

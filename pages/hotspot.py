@@ -16,7 +16,7 @@ from dataclasses import asdict
 
 import streamlit as st
 
-from geo import hotspot_maps
+from geo import cli_hotspots, hotspot_maps
 from geo.errors import GeoInputError
 from geo.text import fmt_int, t
 from ui import cache, state, widgets
@@ -58,7 +58,7 @@ with st.container(border=True):
     st.markdown(f"##### {widgets.markdown_text(report.summary)}")
     widgets.hotspot_kpis(report)
 
-method, caveats = widgets.split_notes(report)
+method, caveats = cli_hotspots.split_notes(report)
 if caveats:
     st.warning(widgets.bullets(t("hsp_confidence"), caveats))
 st.info(widgets.bullets(t("hsp_method"), method))

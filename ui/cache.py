@@ -185,15 +185,7 @@ def road_network(
 # --- hotspot page ---
 @st.cache_data(show_spinner=t("hsp_spinner_region"), max_entries=8)
 def hotspot_inputs(kode: str) -> cli_hotspots.RegionInputs:
-    region = load_region(kode)
-    return cli_hotspots.RegionInputs(
-        kode=kode,
-        kelurahan=region.kelurahan,
-        cases=region.cases,
-        population=region.population,
-        metric_crs=region.pack.metric_crs,
-        notes=tuple(region.notes),
-    )
+    return cli_hotspots.region_inputs(load_region(kode))
 
 
 @st.cache_data(show_spinner=t("hsp_spinner"), max_entries=16)

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from geo import export_region
+from geo import briefing_sections, export_region
+from geo.cli_hotspots import HotspotReport
 from geo.errors import GeoInputError
-from geo.export import date_label
 from geo.export_image import ImageRenderer, figure_html
 from geo.export_region import ExportInputs
 from geo.export_table import table_to_csv
@@ -81,33 +81,18 @@ def make_export(
 
 
 def briefing_inputs(inputs: ExportInputs) -> ExportInputs:
-    """Return ``inputs`` with the hotspot summary and adopted scenario, when any."""
-    sections: dict[str, tuple[str, ...]] = {}
-    hotspot_result = getattr(cache, "hotspot_result", None)
-    if hotspot_result is not None:
-        try:
-            result = hotspot_result(inputs.kode, inputs.data_date.date().isoformat())
-        except GeoInputError as err:
-            logger.info("briefing without hotspot summary: %s", err)
-        else:
-            sections["hotspot_summary"] = (result.summary,)
-    adopted_scenario = getattr(cache, "adopted_scenario", None)
-    if adopted_scenario is not None:
-        try:
-            scenario = adopted_scenario(inputs.kode)
-        except GeoInputError as err:
-            logger.info("briefing without adopted scenario: %s", err)
-        else:
-            if scenario is not None:
-                sections["scenario_text"] = (
-                    t(
-                        "ekp_skenario_teks",
-                        nama=scenario.nama,
-                        oleh=scenario.adopted_by or "–",
-                        tanggal=date_label(scenario.adopted_at),
-                    ),
-                )
-    return replace(inputs, **sections)
+    """Return ``inputs`` with the briefing's hotspot and adopted-scenario sections.
+
+    The hotspot report is the Hotspot page's cached one with its defaults
+    (:func:`geo.briefing_sections.hotspot_defaults`), so a briefing after a
+    visit to that page costs no second analysis.
+    """
+    kode = inputs.kode
+
+    def hotspot_for(tanggal: str, **settings: object) -> HotspotReport:
+        return cache.hotspot_report(kode, tanggal, **settings)
+
+    return briefing_sections.with_briefing_sections(inputs, cache.engine(), hotspot_for)
 
 
 def briefing_button(inputs: ExportInputs, *, public: bool) -> None:

@@ -348,24 +348,6 @@ def show_map(fmap: Any, key: str) -> None:
     )
 
 
-def kpi_text(key: str, value: Any, unit: str) -> str:
-    """Return a KPI value as shown: %, travel in its unit, or a count."""
-    if value is None or pd.isna(value):
-        return "–"
-    if key.endswith("_pct"):
-        return f"{fmt_num(value, 1)} %"
-    if key in ("mean_travel", "worst_travel"):
-        shown = fmt_int(value) if unit == "m" else fmt_num(value, 1)
-        return f"{shown} {unit}"
-    if key.endswith("_share"):
-        return fmt_num(value, 3)
-    if key.endswith("_m"):
-        return f"{fmt_int(value)} m"
-    if float(value) == int(value):
-        return fmt_int(value)
-    return fmt_num(value, 1)
-
-
 def siting_map(
     place: Place, result: Any, candidates: pd.DataFrame, *, legend: bool = True
 ) -> Any:
@@ -394,11 +376,11 @@ def compare_table(saved: list[store.StoredScenario]) -> pd.DataFrame:
     shown = pd.DataFrame({t("skn_indikator_kinerja"): table["label"]})
     for name in kpis:
         shown[name] = [
-            kpi_text(key, value, unit)
+            scenario.kpi_text(key, value, unit)
             for key, value in zip(table["kpi"], table[name], strict=True)
         ]
     shown[t("skn_selisih")] = [
-        ("+" if value > 0 else "") + kpi_text(key, value, unit)
+        ("+" if value > 0 else "") + scenario.kpi_text(key, value, unit)
         for key, value in zip(table["kpi"], table["difference"], strict=True)
     ]
     return shown

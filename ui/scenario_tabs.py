@@ -474,10 +474,11 @@ def show_siting_result(
         t("skn_kpi_tercakup"), "–" if share is None else f"{fmt_num(100 * share, 1)} %"
     )
     columns[1].metric(
-        t("skn_kpi_rata"), ui.kpi_text("mean_travel", kpi["mean_travel"], unit)
+        t("skn_kpi_rata"), scenario.kpi_text("mean_travel", kpi["mean_travel"], unit)
     )
     columns[2].metric(
-        t("skn_kpi_terjauh"), ui.kpi_text("worst_travel", kpi["worst_travel"], unit)
+        t("skn_kpi_terjauh"),
+        scenario.kpi_text("worst_travel", kpi["worst_travel"], unit),
     )
     columns[3].metric(t("skn_kpi_tak_terpenuhi"), fmt_num(kpi["unmet_weight"], 1))
     columns[4].metric(t("skn_kpi_lokasi"), fmt_int(kpi["sites_chosen"]))

@@ -575,21 +575,6 @@ def hotspot_kpis(report: cli_hotspots.HotspotReport) -> None:
     )
 
 
-def split_notes(
-    report: cli_hotspots.HotspotReport,
-) -> tuple[list[str], list[str]]:
-    """Return the report's notes as (how it was computed, why to be careful).
-
-    The words are the report's own; only the grouping is the page's.
-    """
-    method = {*report.hotspots.notes[:2], t("hs_note_rates")}
-    if report.emerging is not None:
-        method.update(report.emerging.notes[:2])
-    how = [note for note in report.notes if note in method]
-    careful = [note for note in report.notes if note not in method]
-    return how, careful
-
-
 def bullets(title: str, lines: list[str]) -> str:
     """Return a bold title and one Markdown bullet per line."""
     items = "\n".join(f"- {markdown_text(line)}" for line in lines)

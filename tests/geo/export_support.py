@@ -7,17 +7,24 @@ Chromium start per test session.
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import struct
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+import pypdf
 import pytest
 import shapely
+from sqlalchemy import Engine
 
+from geo import scenario, store
 from geo.crs import GEOGRAPHIC_CRS, UTM_49S
 from geo.export_image import ImageRenderer
+from geo.indicators import situation
 from geo.regions import RegionData, RegionPack, SourceFiles
+from geo.siting import SitingResult
 
 SHARED_DATA = Path("/work/shared/data")
 REPO_DATA = Path(__file__).resolve().parents[2] / "data"
@@ -154,4 +161,152 @@ def three_kelurahan_region(
         facilities=None,
         population=None,
         notes=notes,
+    )
+
+
+def magelang_siting(region: RegionData, tanggal: str = "2020-10-06") -> SitingResult:
+    """Two posts among Kota Magelang's kelurahan centres, weighted by active cases.
+
+    MCLP within 1.500 m, as the Skenario page runs it (:mod:`geo.scenario`).
+    """
+    table = situation(
+        region.kelurahan, region.cases, pd.Timestamp(tanggal), "aktif"
+    ).table
+    weights = scenario.need_weights(table, "aktif")
+    centres = scenario.kelurahan_centres(region.kelurahan, region.pack.metric_crs)
+    candidates, _ = scenario.candidate_sites(
+        scenario.facility_candidates(None), centres, None, keep_facilities=False
+    )
+    return scenario.site_for_region(
+        region.kelurahan,
+        weights,
+        candidates,
+        "mclp",
+        metric_crs=region.pack.metric_crs,
+        n_sites=2,
+        radius=1_500.0,
+        in_minutes=False,
+        circuity=1.3,
+        speed_kmh=30.0,
+        time_limit_s=30.0,
+    )
+
+
+def adopt_siting(
+    engine: Engine,
+    result: SitingResult,
+    *,
+    nama: str,
+    who: str,
+    data_date: dt.date = dt.date(2020, 10, 6),
+    kode: str = "33.71",
+) -> int:
+    """Save ``result`` as a Skenario page "lokasi" scenario, adopt it, return its id."""
+    scenario_id = store.save_scenario(
+        engine,
+        kode,
+        nama,
+        author="Analis",
+        parameters={
+            "jenis": "lokasi",
+            "wilayah": kode,
+            "tanggal": data_date.isoformat(),
+            "masukan": {"lok_bobot": "aktif", "lok_model": "mclp"},
+        },
+        results=scenario.results_record("lokasi", {"lokasi": result}),
+        data_date=data_date,
+    )
+    store.adopt_scenario(engine, scenario_id, who)
+    return scenario_id
+
+
+def pdf_text(pdf: bytes) -> str:
+    """Return the text of every page of a PDF, whitespace collapsed to spaces."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+GRID_SIDE = 10
+GRID_HOT_ROWS = (2, 3, 4, 5)  # a 4 × 4 block of 4 new cases each, in rows and
+GRID_HOT_COLUMNS = (2, 3, 4, 5)  # columns 2-5 of the 10 × 10 grid
+
+
+def grid_region() -> RegionData:
+    """Return "Kota Kisi": 10 × 10 kelurahan of 1 km with a block of new cases.
+
+    On 2020-10-05 every count is 0; on 2020-10-06 the 16 kelurahan of the block
+    have 4 confirmed cases each and the others 0 or 1. With the Hotspot page's
+    defaults, 12 of the block are significant hotspots (90 %), each with 4 new
+    cases: a count a public release hides.
+    """
+    x0, y0 = 420_000.0, 9_170_000.0
+    codes, boxes = [], []
+    for row in range(GRID_SIDE):
+        for column in range(GRID_SIDE):
+            number = row * GRID_SIDE + column
+            codes.append(f"99.02.0{1 + row // 5}.{1000 + number}")
+            boxes.append(
+                shapely.box(
+                    x0 + column * 1_000.0,
+                    y0 + row * 1_000.0,
+                    x0 + (column + 1) * 1_000.0,
+                    y0 + (row + 1) * 1_000.0,
+                )
+            )
+    kelurahan = gpd.GeoDataFrame(
+        {
+            "kode": codes,
+            "nama": [f"Kel {code[-2:]}" for code in codes],
+            "kode_kecamatan": [code[:8] for code in codes],
+            "nama_kecamatan": [f"Kec {code[6:8]}" for code in codes],
+        },
+        geometry=boxes,
+        crs=UTM_49S,
+    ).to_crs(GEOGRAPHIC_CRS)
+    block = {
+        codes[row * GRID_SIDE + column]
+        for row in GRID_HOT_ROWS
+        for column in GRID_HOT_COLUMNS
+    }
+    latest = [
+        4 if code in block else (number * 7) % 3 // 2
+        for number, code in enumerate(codes)
+    ]
+    zeros = [0] * len(codes)
+    cases = pd.DataFrame(
+        {
+            "kode": pd.array(codes * 2, dtype="string"),
+            "keterangan": pd.array([pd.NA] * 2 * len(codes), dtype="string"),
+            "tanggal": pd.to_datetime(
+                ["2020-10-05"] * len(codes) + ["2020-10-06"] * len(codes)
+            ),
+            "positif": pd.array(zeros + latest, dtype="Int64"),
+            "dirawat": pd.array(zeros * 2, dtype="Int64"),
+            "isolasi": pd.array(zeros * 2, dtype="Int64"),
+            "sembuh": pd.array(zeros * 2, dtype="Int64"),
+            "meninggal": pd.array(zeros * 2, dtype="Int64"),
+        }
+    )
+    folder = Path("/nonexistent/kota-kisi")
+    pack = RegionPack(
+        kode="99.02",
+        nama="Kota Kisi",
+        provinsi="Provinsi Uji",
+        folder=folder,
+        metric_crs=UTM_49S,
+        is_default=False,
+        kelurahan_file=folder / "kelurahan.geojson",
+        kasus=SourceFiles("uji", (), "Dinkes Kota Kisi"),
+        fasilitas=None,
+        penduduk=None,
+        catatan=(),
+    )
+    return RegionData(
+        pack=pack,
+        kelurahan=kelurahan,
+        cases=cases,
+        reported_totals=pd.DataFrame(columns=["tanggal", "positif"]),
+        facilities=None,
+        population=None,
+        notes=(),
     )

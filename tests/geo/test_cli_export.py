@@ -4,9 +4,16 @@ import argparse
 
 import pytest
 
-from geo import cli_export
+from geo import cli_export, cli_hotspots
+from geo.cli_hotspots import hotspot_report
 from geo.export_region import ExportInputs, inputs_from_region
-from tests.geo.export_support import three_kelurahan_region
+from geo.scenario import kpi_text, scenario_kpi
+from tests.geo.export_support import (
+    adopt_siting,
+    magelang_siting,
+    pdf_text,
+    three_kelurahan_region,
+)
 
 
 @pytest.fixture
@@ -65,3 +72,43 @@ def test_run_writes_the_file_from_command_line_arguments(monkeypatch, inputs, tm
 
     assert args.func(args) == 0
     assert out.read_bytes()[:3] == b"\xef\xbb\xbf"
+
+
+def test_export_laporan_has_the_hotspot_and_adopted_scenario_sections(
+    monkeypatch, magelang_store, magelang, tmp_path
+):
+    engine, _ = magelang_store
+    posts = magelang_siting(magelang)
+    scenario_id = adopt_siting(engine, posts, nama="Posko terjadwal", who="Sekda")
+    monkeypatch.setenv("CC_DATABASE_URL", engine.url.render_as_string(False))
+    out = tmp_path / "harian" / "laporan.pdf"
+    args = parser().parse_args(
+        [
+            "export",
+            "laporan",
+            "--wilayah",
+            "33.71",
+            "--tanggal",
+            "2020-10-06",
+            "--format",
+            "pdf",
+            "--keluar",
+            str(out),
+            "--batas-waktu",
+            "20",
+        ]
+    )
+
+    assert args.func(args) == 0
+
+    text = pdf_text(out.read_bytes())
+    report = hotspot_report(cli_hotspots.region_inputs(magelang), tanggal="2020-10-06")
+    assert "Ringkasan hotspot" in text
+    assert " ".join(report.summary.split()) in text
+    assert "999 permutasi (seed 20201006)" in text
+    assert (
+        f'Skenario "Posko terjadwal" (#{scenario_id}, Lokasi) diadopsi oleh Sekda'
+        in text
+    )
+    covered = scenario_kpi("lokasi", {"lokasi": posts}).kpi["covered_pct"]
+    assert f"Kebutuhan tercakup (%) {kpi_text('covered_pct', covered, 'm')}" in text

@@ -18,8 +18,15 @@ import pypdf
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo import briefing_sections
+from geo.cli_hotspots import hotspot_report, load_region_inputs
 from geo.export import date_label
-from tests.geo.export_support import warm_renderer
+from tests.geo.export_support import (
+    adopt_siting,
+    magelang_siting,
+    pdf_text,
+    warm_renderer,
+)
 from ui import cache, downloads, state
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -132,6 +139,46 @@ def test_briefing_has_the_region_date_and_kpis_of_peta_situasi(
     for value in shown:
         if value != "0":  # no "tanpa kelurahan" row when there are none
             assert value in text
+
+
+def test_briefing_button_makes_a_pdf_with_the_hotspot_summary():
+    app = run({"tanggal": "2020-10-06"}, page=EXPORT_PAGE)
+
+    app.button(key="ekspor_laporan_siapkan").click().run()
+
+    assert not app.exception, app.exception
+    made = prepared(app, "ekspor_laporan")
+    assert made["error"] is None
+    text = pdf_text(made["content"])
+    report = hotspot_report(load_region_inputs("33.71"), tanggal="2020-10-06")
+    assert "Ringkasan hotspot" in text
+    assert " ".join(report.summary.split()) in text
+    assert "999 permutasi (seed 20201006)" in text
+
+
+def test_briefing_inputs_get_both_sections_through_the_page_caches(
+    monkeypatch, magelang_store, magelang
+):
+    # The scenario is adopted in a store of its own: the session store's
+    # scenario numbers belong to tests/pages/test_skenario.py.
+    engine, _ = magelang_store
+    scenario_id = adopt_siting(
+        engine, magelang_siting(magelang), nama="Posko halaman", who="Wali Kota"
+    )
+    inputs = downloads.export_inputs("33.71", "2020-10-06")  # region cached first
+    monkeypatch.setattr(cache, "engine", lambda: engine)
+
+    filled = downloads.briefing_inputs(inputs)
+
+    report = cache.hotspot_report(
+        "33.71", "2020-10-06", **briefing_sections.hotspot_defaults()
+    )
+    assert filled.hotspot_summary[0] == report.summary
+    assert filled.scenario_text[0].startswith(
+        f'Skenario "Posko halaman" (#{scenario_id}, Lokasi) diadopsi oleh Wali Kota'
+    )
+    kpis = filled.scenario_table.set_index("Indikator")["Nilai"]
+    assert kpis["Jumlah lokasi"] == "2"
 
 
 def test_public_release_turns_three_into_under_five_in_the_offered_csv():
