@@ -24,7 +24,7 @@ from geo import scenario, store
 from geo.errors import GeoInputError
 from geo.indicators import INDICATORS
 from geo.siting import unit_label
-from geo.text import TEXT, fmt_int, long_date, t
+from geo.text import TEXT, fmt_int, local_long_time, long_date, t
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -297,10 +297,5 @@ def _counts_people(weight: str | None) -> bool:
 
 
 def _when(value: object) -> str:
-    """Return a stored (naive UTC) time as "7 Oktober 2020, 03.00 UTC"."""
-    if value is None or pd.isna(value):
-        return "–"
-    stamp = pd.Timestamp(value)
-    if stamp.tzinfo is not None:
-        stamp = stamp.tz_convert("UTC").tz_localize(None)
-    return f"{long_date(stamp)}, {stamp:%H.%M} UTC"
+    """Return a stored UTC time as "7 Oktober 2020, 10.00 WIB" (local zone)."""
+    return local_long_time(value)

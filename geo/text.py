@@ -2320,6 +2320,19 @@ def local_time(value: object) -> str:
     """
     if _is_missing(value):
         return "–"
+    shown, label = _in_local_zone(value)
+    return f"{shown:%d-%m-%Y %H:%M} {label}"
+
+
+def local_long_time(value: object) -> str:
+    """Return a stored UTC time for a sentence: "6 Oktober 2020, 14.05 WIB"."""
+    if _is_missing(value):
+        return "–"
+    shown, label = _in_local_zone(value)
+    return f"{long_date(shown)}, {shown:%H.%M} {label}"
+
+
+def _in_local_zone(value: object) -> tuple[pd.Timestamp, str]:
     zone = os.environ.get("CC_TIMEZONE", "Asia/Jakarta")
     try:
         zoneinfo.ZoneInfo(zone)
@@ -2330,8 +2343,7 @@ def local_time(value: object) -> str:
     stamp = pd.Timestamp(value)
     if stamp.tzinfo is None:
         stamp = stamp.tz_localize("UTC")
-    shown = stamp.tz_convert(zone)
-    return f"{shown:%d-%m-%Y %H:%M} {ZONE_LABELS.get(zone, zone)}"
+    return stamp.tz_convert(zone), ZONE_LABELS.get(zone, zone)
 
 
 def long_date(value: object) -> str:

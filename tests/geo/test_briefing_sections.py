@@ -256,7 +256,7 @@ def test_significant_hotspots_are_listed_ten_at_most(grid_inputs):
     )
     assert grid_inputs.scenario_text[0] == (
         'Skenario "Satu posko" (#7, Lokasi) diadopsi oleh Camat pada '
-        "6 Oktober 2020, 09.30 UTC."
+        "6 Oktober 2020, 16.30 WIB."
     )
 
 
