@@ -87,21 +87,15 @@ def _date_input(label: str, key: str, is_shown: bool) -> dt.date | None:
 
 def uploaded_file(kind: str) -> tuple[str, bytes] | None:
     """Draw the uploader; return the file's name and bytes, kept across pages."""
-    upload = widgets.file_uploader(
+    return widgets.kept_upload(
         t("data_berkas"),
         types=UPLOAD_TYPES.get(kind, TABLE_TYPES),
         key="data_berkas_widget",
         help=t("data_berkas_help"),
+        state_key=state.DATA_FILE,
+        kept_text=t("data_berkas_tersimpan", name="{name}"),
+        forget_label=t("data_buang_berkas"),
     )
-    if upload is not None:
-        state.remember(state.DATA_FILE, (upload.name, upload.getvalue()))
-    kept = st.session_state.get(state.DATA_FILE)
-    if kept is not None and upload is None:
-        st.caption(t("data_berkas_tersimpan", name=kept[0]))
-        if st.button(t("data_buang_berkas"), key="data_buang_berkas"):
-            state.remember(state.DATA_FILE, None)
-            st.rerun()
-    return kept
 
 
 def answers_for(kind: str, name: str, data: bytes, sha: str) -> imports.Answers:

@@ -303,20 +303,15 @@ def _road_inputs(
 ) -> tuple[RoadNetwork | None, list[str]]:
     """Draw the optional road file; return its network and the inputs it adds."""
     st.markdown(f"**{t('skn_jalan_judul')}**")
-    upload = widgets.file_uploader(
+    kept = widgets.kept_upload(
         t("skn_jalan_berkas"),
         types=[suffix.lstrip(".") for suffix in LAYER_SUFFIXES],
         key="skn_jalan_unggah",
         help=t("skn_jalan_bantuan"),
+        state_key=state.SKENARIO_ROADS,
+        kept_text=t("skn_jalan_tersimpan", name="{name}"),
+        forget_label=t("skn_jalan_buang"),
     )
-    if upload is not None:
-        state.remember(state.SKENARIO_ROADS, (upload.name, upload.getvalue()))
-    kept = st.session_state.get(state.SKENARIO_ROADS)
-    if kept is not None and upload is None:
-        st.caption(t("skn_jalan_tersimpan", name=kept[0]))
-        if st.button(t("skn_jalan_buang"), key="skn_jalan_buang"):
-            state.remember(state.SKENARIO_ROADS, None)
-            st.rerun()
     if kept is None:
         ui.inputs()["lok_jalan"] = None
         return None, ["lok_jalan"]

@@ -610,3 +610,31 @@ def file_uploader(label: str, *, types: list[str], key: str, help: str) -> objec
 def json_string(text: str) -> str:
     """Return ``text`` as a quoted CSS string (quotes and backslashes escaped)."""
     return json.dumps(text, ensure_ascii=False)
+
+
+def kept_upload(
+    label: str,
+    *,
+    types: list[str],
+    key: str,
+    help: str,
+    state_key: str,
+    kept_text: str,
+    forget_label: str,
+) -> tuple[str, bytes] | None:
+    """Draw an uploader whose file (name, bytes) is kept across pages.
+
+    Streamlit forgets an upload when its page is left; the file is kept under
+    ``state_key`` instead, named with ``kept_text`` (a "{name}" template) and
+    dropped with the ``forget_label`` button.
+    """
+    upload = file_uploader(label, types=types, key=key, help=help)
+    if upload is not None:
+        state.remember(state_key, (upload.name, upload.getvalue()))
+    kept = st.session_state.get(state_key)
+    if kept is not None and upload is None:
+        st.caption(kept_text.format(name=kept[0]))
+        if st.button(forget_label, key=f"{key}_buang"):
+            state.remember(state_key, None)
+            st.rerun()
+    return kept

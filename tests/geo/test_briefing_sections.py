@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-import pandas as pd
 import pytest
 
 from geo import bootstrap, cli_hotspots, scenario, store
@@ -19,11 +18,11 @@ from geo.briefing_sections import (
     scenario_section,
     with_briefing_sections,
 )
-from geo.crs import UTM_49S
 from geo.export_region import ExportInputs, export_bytes, inputs_from_region
 from geo.siting import SitingResult
 from geo.text import long_date
-from tests.conftest import MAGELANG, squares
+from tests.conftest import MAGELANG
+from tests.geo.allocation_data import one_site_for_two_kelurahan
 from tests.geo.export_support import (
     adopt_siting,
     grid_region,
@@ -194,36 +193,9 @@ def grid_inputs() -> ExportInputs:
 def small_scenario() -> store.StoredScenario:
     """One site for two kelurahan needing 3 and 1 (active cases): 3 unmet.
 
-    The siting of tests/geo/test_scenario.py: within 500 m, only B is covered.
+    The siting of tests/geo/allocation_data.py: within 500 m, only B is covered.
     """
-    kelurahan = squares(["A", "B"])
-    weights = scenario.NeedWeights(
-        "aktif", "Kasus aktif", pd.Series({"A": 3.0, "B": 1.0}), pd.Series(dtype=str)
-    )
-    centres = scenario.kelurahan_centres(kelurahan, UTM_49S)
-    candidates = pd.DataFrame(
-        {
-            "id": ["X", "Y"],
-            "asal": "tambahan",
-            "lat": centres["lat"],
-            "lon": centres["lon"],
-            "kapasitas": [1.0, None],
-            "tetap": False,
-        }
-    )
-    result = scenario.site_for_region(
-        kelurahan,
-        weights,
-        candidates,
-        "pmedian",
-        metric_crs=UTM_49S,
-        n_sites=1,
-        radius=500.0,
-        in_minutes=False,
-        circuity=1.0,
-        speed_kmh=30.0,
-        time_limit_s=10.0,
-    )
+    result = one_site_for_two_kelurahan()
     return store.StoredScenario(
         id=7,
         region_kode="99.02",

@@ -7,7 +7,7 @@ from geo import scenario
 from geo.crs import UTM_49S
 from geo.distribution import distribute_by_need
 from geo.errors import GeoInputError
-from tests.conftest import squares
+from tests.geo.allocation_data import one_site_for_two_kelurahan
 
 
 def _situation_table(values: list[float | None]) -> pd.DataFrame:
@@ -117,35 +117,7 @@ def test_a_record_from_elsewhere_is_refused():
 
 
 def test_missing_capacities_mean_no_limit_with_a_note():
-    kelurahan = squares(["A", "B"])
-    weights = scenario.NeedWeights(
-        "aktif", "Kasus aktif", pd.Series({"A": 3.0, "B": 1.0}), pd.Series(dtype=str)
-    )
-    centres = scenario.kelurahan_centres(kelurahan, UTM_49S)
-    candidates = pd.DataFrame(
-        {
-            "id": ["X", "Y"],
-            "asal": "tambahan",
-            "lat": centres["lat"],
-            "lon": centres["lon"],
-            "kapasitas": [1.0, None],
-            "tetap": False,
-        }
-    )
-
-    result = scenario.site_for_region(
-        kelurahan,
-        weights,
-        candidates,
-        "pmedian",
-        metric_crs=UTM_49S,
-        n_sites=1,
-        radius=500.0,
-        in_minutes=False,
-        circuity=1.0,
-        speed_kmh=30.0,
-        time_limit_s=10.0,
-    )
+    result = one_site_for_two_kelurahan()
 
     # X holds 1 of the 4 needed: only Y (no limit) can serve everyone
     assert result.sites.loc[result.sites["is_chosen"], "id"].tolist() == ["Y"]
