@@ -513,6 +513,9 @@ def resource_stock(
 ) -> go.Figure:
     """Return lines of resource stock over time, one line per resource.
 
+    The stock is what was recorded: a line keeps its value until the next
+    record (steps), it is not interpolated between counts.
+
     Parameters
     ----------
     table : pd.DataFrame
@@ -549,6 +552,7 @@ def resource_stock(
                 y=rows["stok"].astype("float"),
                 name=str(name),
                 mode="lines+markers",
+                line={"shape": "hv"},
                 customdata=dates,
                 hovertemplate=(
                     f"{name}<br>%{{customdata}}: %{{y:,.0f}}<extra></extra>"

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import argparse
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geo.cli import number
 from geo.export_image import DEFAULT_TIMEOUT_S, ImageRenderer
 from geo.export_region import (
+    CHARTS,
     KINDS,
-    REGION_CHARTS,
     ExportInputs,
     export,
     inputs_from_region,
@@ -48,7 +49,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", dest="fmt", default=None, help="Format berkas.")
     parser.add_argument("--keluar", required=True, type=Path, help="Berkas hasil.")
     parser.add_argument(
-        "--grafik", default="kurva", choices=REGION_CHARTS, help="Grafik yang diekspor."
+        "--grafik",
+        default="kurva",
+        choices=CHARTS,
+        help=(
+            "Grafik yang diekspor; keterisian dan stok hanya bila basis data "
+            "mencatatnya sampai tanggal data."
+        ),
     )
     parser.add_argument(
         "--publik", action="store_true", help="Rilis publik: angka 1-4 jadi <5."
@@ -90,7 +97,9 @@ def load_export_inputs(
 
     The one place that reads a region (:func:`geo.bootstrap.stored_region`);
     the map uses the display layer of the Peta Situasi page
-    (:func:`geo.display.display_geometry`), so both draw the same map.
+    (:func:`geo.display.display_geometry`), so both draw the same map, and
+    the facility occupancy and resource stock come from the same store
+    (:func:`geo.store_charts.store_charts`), as on the Grafik & Ekspor page.
 
     Parameters
     ----------
@@ -107,12 +116,17 @@ def load_export_inputs(
     GeoInputError
         If the region is unknown, its files unreadable, or the date absent.
     """
-    from geo.bootstrap import stored_region  # the store, opened only when run
+    from geo import store  # the store, opened only when run
+    from geo.bootstrap import stored_region
     from geo.display import display_geometry
+    from geo.store_charts import store_charts
 
+    engine = store.open_store() if engine is None else engine
     region = stored_region(kode, engine)
     layer = display_geometry(region.kelurahan, metric_crs=region.pack.metric_crs)
-    return inputs_from_region(region, tanggal, layer=layer.layer)
+    inputs = inputs_from_region(region, tanggal, layer=layer.layer)
+    occupancy, stock = store_charts(engine, region, inputs.data_date)
+    return replace(inputs, occupancy=occupancy, stock=stock)
 
 
 def load_briefing_inputs(kode: str, tanggal: str | None) -> ExportInputs:

@@ -44,6 +44,7 @@ from geo.indicators import (
     situation,
 )
 from geo.regions import RegionData
+from geo.store_charts import StoreChart
 from geo.text import t
 
 if TYPE_CHECKING:
@@ -58,9 +59,21 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "peta": ("html", "png", "geojson", "gpkg"),
     "laporan": ("pdf",),
 }
-# charts of every region; facility occupancy and stock only when given
+# charts of every region; facility occupancy and stock only when the store
+# has them (geo.store_charts)
 REGION_CHARTS: tuple[str, ...] = ("kurva", "status", "kecamatan", "kelurahan")
-CHARTS: tuple[str, ...] = (*REGION_CHARTS, "keterisian", "stok")
+STORE_CHARTS: tuple[str, ...] = ("keterisian", "stok")
+CHARTS: tuple[str, ...] = (*REGION_CHARTS, *STORE_CHARTS)
+# counts of people a public release hides in a chart's CSV (default: every
+# integer column); capacities and stock are not counts of people
+CHART_COUNT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "keterisian": ("terisi",),
+    "stok": (),
+}
+NOT_READ: dict[str, str] = {
+    "keterisian": "eks_keterisian_kosong",
+    "stok": "eks_stok_kosong",
+}
 COUNT_ORDER: tuple[str, ...] = (
     "positif",
     "baru",
@@ -118,12 +131,14 @@ class ExportInputs:
         Paragraphs on the adopted allocation scenario (left out when empty).
     scenario_table : pd.DataFrame or None
         The adopted scenario's KPIs, printed after those paragraphs.
-    occupancy : pd.DataFrame or None
-        Bed occupancy per facility (``nama``, ``terisi``, ``kapasitas``), when
-        such data exist.
-    stock : pd.DataFrame or None
-        Resource stock over time (``tanggal``, ``sumber_daya``, ``stok``), when
-        such data exist.
+    occupancy : StoreChart or None
+        Bed occupancy per facility at the data date (``nama``, ``terisi``,
+        ``kapasitas``, ...) or why there is none
+        (:func:`geo.store_charts.occupancy_at`); None when not read.
+    stock : StoreChart or None
+        Resource stock over time (``tanggal``, ``sumber_daya``, ``stok``, ...)
+        or why there is none (:func:`geo.store_charts.stock_history`); None
+        when not read.
     """
 
     region: RegionData
@@ -133,8 +148,8 @@ class ExportInputs:
     hotspot_table: pd.DataFrame | None = None
     scenario_text: tuple[str, ...] = ()
     scenario_table: pd.DataFrame | None = None
-    occupancy: pd.DataFrame | None = None
-    stock: pd.DataFrame | None = None
+    occupancy: StoreChart | None = None
+    stock: StoreChart | None = None
 
     @property
     def kode(self) -> str:
@@ -187,8 +202,8 @@ def inputs_from_region(
     layer: gpd.GeoDataFrame | None = None,
     hotspot_summary: tuple[str, ...] = (),
     scenario_text: tuple[str, ...] = (),
-    occupancy: pd.DataFrame | None = None,
-    stock: pd.DataFrame | None = None,
+    occupancy: StoreChart | None = None,
+    stock: StoreChart | None = None,
 ) -> ExportInputs:
     """Return :class:`ExportInputs` of ``region`` at ``tanggal`` (latest if None).
 
@@ -204,8 +219,9 @@ def inputs_from_region(
         Kelurahan simplified for display; None uses the region's polygons.
     hotspot_summary, scenario_text : tuple[str, ...]
         Optional briefing sections.
-    occupancy, stock : pd.DataFrame or None
-        Optional facility occupancy and resource stock tables.
+    occupancy, stock : StoreChart or None
+        Facility occupancy and resource stock read from the store
+        (:func:`geo.store_charts.store_charts`).
 
     Returns
     -------
@@ -363,11 +379,28 @@ def export_bytes(
 def available_charts(inputs: ExportInputs) -> tuple[str, ...]:
     """Return the charts of :data:`CHARTS` that the data of ``inputs`` allow."""
     charts_there = list(REGION_CHARTS)
-    if inputs.occupancy is not None and not inputs.occupancy.empty:
-        charts_there.append("keterisian")
-    if inputs.stock is not None and not inputs.stock.empty:
-        charts_there.append("stok")
+    for chart in STORE_CHARTS:
+        part = _store_chart(inputs, chart)
+        if part is not None and part.is_drawn:
+            charts_there.append(chart)
     return tuple(charts_there)
+
+
+def absent_charts(inputs: ExportInputs) -> tuple[tuple[str, str], ...]:
+    """Return ``(chart, why)`` for each chart of :data:`STORE_CHARTS` not drawn.
+
+    ``why`` is a clause in Bahasa Indonesia: which data are missing for the
+    region up to the data date ("belum ada data keterisian tempat tidur ...").
+    """
+    missing = []
+    for chart in STORE_CHARTS:
+        part = _store_chart(inputs, chart)
+        if part is not None and part.is_drawn:
+            continue
+        # inputs made without the store (a test region) have neither
+        why = "" if part is None else part.absent
+        missing.append((chart, why or t(NOT_READ[chart])))
+    return tuple(missing)
 
 
 def kelurahan_table(inputs: ExportInputs) -> pd.DataFrame:
@@ -500,6 +533,10 @@ def chart_figure(inputs: ExportInputs, chart: str, *, public: bool) -> go.Figure
         "source": inputs.source,
         "public": public,
     }
+    for absent, why in absent_charts(inputs):
+        if chart == absent:
+            name = t(f"ekp_grafik_{chart}").lower()
+            raise GeoInputError(t("eks_grafik_tidak_tersedia", grafik=name, alasan=why))
     if chart not in available_charts(inputs):
         choices = ", ".join(available_charts(inputs))
         raise GeoInputError(
@@ -513,12 +550,21 @@ def chart_figure(inputs: ExportInputs, chart: str, *, public: bool) -> go.Figure
         return charts.cumulative_by_status(
             region_series(inputs), title=t("eks_judul_status"), **common
         )
-    if chart == "keterisian":
+    if chart == "keterisian" and inputs.occupancy is not None:
         return charts.facility_occupancy(
-            inputs.occupancy, title=t("eks_judul_keterisian"), **common
+            inputs.occupancy.table,
+            title=t("eks_judul_keterisian"),
+            **_store_common(inputs, inputs.occupancy, public),
         )
-    if chart == "stok":
-        return charts.resource_stock(inputs.stock, title=t("eks_stok"), **common)
+    if chart == "stok" and inputs.stock is not None:
+        title = t(
+            "eks_judul_stok_contoh" if inputs.stock.is_example else "eks_judul_stok"
+        )
+        return charts.resource_stock(
+            inputs.stock.table,
+            title=title,
+            **_store_common(inputs, inputs.stock, public),
+        )
     return _kelurahan_chart(inputs, chart, common)
 
 
@@ -530,10 +576,9 @@ def chart_data(inputs: ExportInputs, chart: str) -> pd.DataFrame:
         return _by_kecamatan(inputs)
     if chart == "kelurahan":
         return kelurahan_table(inputs)
-    if chart == "keterisian" and inputs.occupancy is not None:
-        return inputs.occupancy
-    if chart == "stok" and inputs.stock is not None:
-        return inputs.stock
+    part = _store_chart(inputs, chart) if chart in STORE_CHARTS else None
+    if part is not None and part.is_drawn:
+        return part.table
     raise GeoInputError(
         t(
             "err_eks_format",
@@ -570,6 +615,24 @@ def table_info(inputs: ExportInputs, title: str | None = None) -> TableInfo:
         definitions=DEFINITIONS,
         notes=inputs.notes,
     )
+
+
+def _store_chart(inputs: ExportInputs, chart: str) -> StoreChart | None:
+    return inputs.occupancy if chart == "keterisian" else inputs.stock
+
+
+def _store_common(
+    inputs: ExportInputs, part: StoreChart, public: bool
+) -> dict[str, object]:
+    """Subtitle and source of a store chart: its dates, source and what it omits."""
+    source = (
+        ". ".join([part.source, " ".join(part.notes)]) if part.notes else part.source
+    )
+    return {
+        "subtitle": f"{inputs.name} · {part.subtitle}",
+        "source": source,
+        "public": public,
+    }
 
 
 def _kelurahan_chart(
@@ -612,7 +675,11 @@ def _chart_bytes(
     if fmt == "html":
         return figure_html(figure)
     if fmt == "csv":
-        return table_to_csv(chart_data(inputs, chart), public=public)
+        return table_to_csv(
+            chart_data(inputs, chart),
+            public=public,
+            count_columns=CHART_COUNT_COLUMNS.get(chart),
+        )
     return renderer.chart_image(figure, fmt, scale=2)
 
 

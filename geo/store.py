@@ -903,8 +903,15 @@ def _upsert(
     updated_at: dt.datetime,
     changes: _Changes,
 ) -> None:
-    """Insert ``row`` as a new ``model`` or replace ``record``'s fields, audited."""
+    """Insert ``row`` as a new ``model`` or replace ``record``'s fields, audited.
+
+    A resource's entries also keep its ``updated_at`` (the file's "diperbarui"
+    date when given), so the stock history can be dated by when each count
+    was made rather than when it was imported (:mod:`geo.store_charts`).
+    """
     table_name = model.__tablename__
+    dated = model is tables.Resource
+    after = {**row, "updated_at": updated_at} if dated else row
     if record is None:
         record = model(
             region_kode=context.region_kode,
@@ -914,7 +921,7 @@ def _upsert(
         )
         session.add(record)
         session.flush()
-        _audit_add(session, context, "insert", table_name, record.id, None, row)
+        _audit_add(session, context, "insert", table_name, record.id, None, after)
         changes.inserted += 1
         return
 
@@ -923,9 +930,11 @@ def _upsert(
         changes.unchanged += 1
         return
 
+    if dated:
+        before["updated_at"] = record.updated_at
     _assign(record, row, updated_at)
     record.batch_id = context.batch_id
-    _audit_add(session, context, "replace", table_name, record.id, before, row)
+    _audit_add(session, context, "replace", table_name, record.id, before, after)
     changes.replaced += 1
 
 

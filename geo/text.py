@@ -1552,6 +1552,7 @@ TEXT: dict[str, str] = {
     "audit_kolom_removed": "dihapus",
     "audit_kolom_is_example": "contoh",
     "audit_kolom_facility_id": "fasilitas",
+    "audit_kolom_updated_at": "diperbarui",
     "audit_kolom_geometry_changed": "batas berubah",
     "audit_kolom_region_kode": "wilayah",
     "audit_kolom_is_adopted": "diadopsi",
@@ -1561,7 +1562,6 @@ TEXT: dict[str, str] = {
     "audit_kolom_data_date": "tanggal data",
     "audit_kolom_metric_crs": "CRS meter",
     "audit_kolom_kelurahan_alamat": "kelurahan alamat",
-    "audit_kolom_updated_at": "diperbarui",
     "cli_oleh_default": "baris perintah",
     "cli_oleh": "nama yang dicatat di log audit (bawaan: 'baris perintah')",
     "cli_sumber": "sumber data (wajib untuk penduduk bila berkas tidak menyebutnya)",
@@ -1713,6 +1713,61 @@ TEXT: dict[str, str] = {
     "eks_kpi_fasilitas": "Fasilitas kesehatan di peta",
     "eks_judul_status": "Kasus kumulatif menurut status",
     "eks_judul_keterisian": "Keterisian tempat tidur per fasilitas",
+    "eks_tempat_tidur_isolasi": "isolasi",
+    "eks_tempat_tidur_icu": "ICU",
+    "eks_sumber_keterisian": (
+        "catatan keterisian tempat tidur di basis data; kapasitas dari data fasilitas"
+    ),
+    "eks_keterisian_per": "keterisian per {tanggal}",
+    "eks_keterisian_per_rentang": (
+        "keterisian terakhir tiap fasilitas, {awal} s.d. {akhir}"
+    ),
+    "eks_fasilitas_contoh": "fasilitas contoh, bukan data nyata",
+    "eks_keterisian_rincian": "{n} fasilitas ({jenis})",
+    "eks_keterisian_tanpa_catatan": (
+        "Tidak digambar karena belum ada catatan keterisian sampai {tanggal}: "
+        "{rincian}."
+    ),
+    "eks_keterisian_catatan_tanpa_kapasitas": (
+        "Tidak digambar karena kapasitas tempat tidurnya tidak tercatat di data "
+        "fasilitas: {rincian} dengan catatan keterisian."
+    ),
+    "eks_keterisian_ditandai": (
+        "Tidak digambar karena fasilitasnya ditandai bermasalah di pemeriksaan "
+        "data fasilitas: {n} fasilitas dengan catatan keterisian."
+    ),
+    "eks_keterisian_kosong": "belum ada data keterisian tempat tidur untuk wilayah ini",
+    "eks_keterisian_setelah": (
+        "data keterisian tempat tidur baru ada sejak {awal}, sesudah tanggal data "
+        "{tanggal}"
+    ),
+    "eks_keterisian_tanpa_kapasitas": (
+        "ada catatan keterisian tempat tidur sampai {tanggal}, tetapi tidak untuk "
+        "fasilitas yang lolos pemeriksaan dan tercatat kapasitas tempat tidur "
+        "isolasi atau ICU-nya"
+    ),
+    "eks_judul_stok": "Stok sumber daya menurut jenis",
+    "eks_judul_stok_contoh": "Stok sumber daya menurut jenis (data contoh)",
+    "eks_stok_sampai": "stok tercatat sampai {tanggal}",
+    "eks_stok_contoh": "data contoh buatan, bukan data nyata",
+    "eks_sumber_stok": (
+        "catatan sumber daya di basis data, tiap impor dan suntingan menurut log audit"
+    ),
+    "eks_sumber_stok_kini": "catatan sumber daya di basis data, stok saat ini",
+    "eks_stok_riwayat_tidak_lengkap": (
+        "Log audit tidak memuat seluruh riwayat stok wilayah ini; hanya stok saat "
+        "ini yang digambar, pada tanggal pembaruan terakhir tiap jenis."
+    ),
+    "eks_stok_setelah": "{n} perubahan stok sesudah {tanggal} tidak digambar.",
+    "eks_stok_jenis_setelah": (
+        "{n} jenis sumber daya diperbarui sesudah {tanggal}, tidak digambar."
+    ),
+    "eks_stok_kosong": "wilayah ini belum punya catatan sumber daya",
+    "eks_stok_setelah_saja": (
+        "stok sumber daya baru tercatat sejak {awal}, sesudah tanggal data {tanggal}"
+    ),
+    "eks_stok_tidak_ada": "tidak ada stok sumber daya yang tercatat sampai {tanggal}",
+    "eks_grafik_tidak_tersedia": "Grafik {grafik} tidak tersedia: {alasan}.",
     "eks_urutan": "Urutan menurut",
     "ekp_judul": "Grafik & Ekspor: {wilayah}",
     "ekp_keterangan": (
@@ -1747,10 +1802,7 @@ TEXT: dict[str, str] = {
     "ekp_unduh": "Unduh {nama}",
     "ekp_menyiapkan": "Menyiapkan berkas {format}…",
     "ekp_pengganti": ("Unduhan pengganti yang tidak memerlukan peramban di server:"),
-    "ekp_tanpa_sumber_daya": (
-        "Grafik keterisian fasilitas dan stok sumber daya tidak ditampilkan: "
-        "wilayah ini belum punya data keterisian tempat tidur atau stok."
-    ),
+    "ekp_grafik_absen": "Grafik {grafik} tidak ditampilkan: {alasan}.",
     "ekp_catatan": "Catatan data",
     "ekp_sumber": "Sumber: {sumber}. Data per {tanggal}.",
     "ekp_fmt_png": "PNG (2× untuk slide)",

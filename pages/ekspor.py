@@ -4,7 +4,8 @@ Charts, tables, layers and the one-click "Laporan Situasi" PDF of the chosen
 region and date, each with its downloads, for Bappeda to brief the mayor, the
 DPRD and the province. Reads the region pack (kelurahan, cases, facilities,
 population) through the same situation as Peta Situasi, so every file shows
-the page's numbers.
+the page's numbers; bed occupancy and resource stock come from the store
+(:mod:`geo.store_charts`), and a caption says which of the two is missing.
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ for chart in available:
         continue
     widgets.show_chart(figure, key=f"ekspor_grafik_{chart}")
     downloads.export_chart_downloads(inputs, chart, public=public)
-if "keterisian" not in available or "stok" not in available:
-    st.caption(t("ekp_tanpa_sumber_daya"))
+for chart, why in export_region.absent_charts(inputs):
+    name = t(f"ekp_grafik_{chart}").lower()
+    st.caption(t("ekp_grafik_absen", grafik=name, alasan=why))
 
 st.subheader(t("ekp_tabel"))
 widgets.kelurahan_table(inputs.situation)

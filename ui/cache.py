@@ -24,6 +24,7 @@ from geo import (
     scenario,
     situation_maps,
     store,
+    store_charts,
 )
 from geo.crs import GEOGRAPHIC_CRS
 from geo.export_image import ImageRenderer
@@ -127,6 +128,14 @@ def situation_map(kode: str, tanggal: str, indicator: str, basemap: bool) -> fol
 
 
 # --- ekspor page ---
+@st.cache_data(show_spinner=False, max_entries=32)
+def occupancy_and_stock(
+    kode: str, tanggal: str
+) -> tuple[store_charts.StoreChart, store_charts.StoreChart]:
+    # the same tables as ``python -m geo export grafik`` (geo.cli_export)
+    return store_charts.store_charts(engine(), load_region(kode), pd.Timestamp(tanggal))
+
+
 @st.cache_resource(show_spinner=False)
 def image_renderer() -> ImageRenderer:
     # One warm Chromium per server process, shared by every session: it starts

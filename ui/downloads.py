@@ -56,11 +56,18 @@ class FileChoice:
 def export_inputs(
     kode: str, tanggal: str, indicator: str = DEFAULT_INDICATOR
 ) -> ExportInputs:
-    """Return the region at the date as the page shows it, from the page's caches."""
+    """Return the region at the date as the page shows it, from the page's caches.
+
+    Facility occupancy and resource stock come from the store at that date,
+    as for ``python -m geo export`` (:func:`geo.store_charts.store_charts`).
+    """
+    occupancy, stock = cache.occupancy_and_stock(kode, tanggal)
     return ExportInputs(
         region=cache.load_region(kode),
         situation=cache.situation(kode, tanggal, indicator),
         layer=cache.display_layer(kode),
+        occupancy=occupancy,
+        stock=stock,
     )
 
 

@@ -22,6 +22,7 @@ from geo.export_region import (
     inputs_from_region,
     kelurahan_table,
 )
+from geo.store_charts import StoreChart
 from geo.text import fmt_int
 from tests.geo.export_support import (
     PNG_SIGNATURE,
@@ -242,7 +243,11 @@ def test_kelurahan_table_has_the_page_numbers(jakarta):
 
 
 def test_facility_charts_only_when_their_data_exist(inputs):
-    occupancy = pd.DataFrame({"nama": ["RS Uji"], "terisi": [30], "kapasitas": [40]})
+    occupancy = StoreChart(
+        pd.DataFrame({"nama": ["RS Uji"], "terisi": [30], "kapasitas": [40]}),
+        subtitle="keterisian per 6 Okt 2020",
+        source="catatan keterisian",
+    )
     with_beds = export_region.ExportInputs(
         region=inputs.region, situation=inputs.situation, occupancy=occupancy
     )
@@ -251,8 +256,33 @@ def test_facility_charts_only_when_their_data_exist(inputs):
     assert export_region.available_charts(with_beds)[-1] == "keterisian"
     figure = export_region.chart_figure(with_beds, "keterisian", public=False)
     assert figure.data[0].x[0] == pytest.approx(75.0, abs=1e-9)  # 30 of 40 beds
-    with pytest.raises(GeoInputError, match="Pilih salah satu: kurva"):
+    assert figure.layout.title.subtitle.text == "Kota Uji · keterisian per 6 Okt 2020"
+    with pytest.raises(GeoInputError, match="belum ada data keterisian tempat tidur"):
         export_region.chart_figure(inputs, "keterisian", public=False)
+    assert dict(export_region.absent_charts(with_beds)) == {
+        "stok": "wilayah ini belum punya catatan sumber daya"
+    }
+
+
+def test_stock_csv_keeps_small_stock_in_a_public_release(inputs):
+    stock = StoreChart(
+        pd.DataFrame(
+            {
+                "tanggal": pd.to_datetime(["2020-10-06"]),
+                "sumber_daya": ["Ambulans"],
+                "stok": pd.array([3], dtype="Int64"),
+            }
+        ),
+        subtitle="stok tercatat sampai 6 Okt 2020",
+    )
+    with_stock = export_region.ExportInputs(
+        region=inputs.region, situation=inputs.situation, stock=stock
+    )
+
+    content = export_bytes("grafik", with_stock, fmt="csv", chart="stok", public=True)
+
+    back = pd.read_csv(io.BytesIO(content), encoding="utf-8-sig", dtype=str)
+    assert back["stok"].tolist() == ["3"]  # three ambulances are not three people
 
 
 def test_chart_csv_is_the_chart_data_with_public_release(inputs):

@@ -666,6 +666,30 @@ def test_own_resources_replace_the_examples(engine):
     assert len(deleted) == len(examples)
 
 
+def test_resource_imports_log_the_date_of_each_count(engine):
+    _magelang_store(engine)
+    examples = pd.read_csv(MAGELANG / "example_resources.csv", dtype=str)
+    recounted = examples.head(1).assign(jumlah="5", diperbarui="2020-10-08")
+    for name, frame in (("e", examples), ("r", recounted)):
+        store.write_import(
+            engine,
+            "sumber-daya",
+            REGION,
+            frame,
+            pd.DataFrame(),
+            who=WHO,
+            file_name=f"{name}.csv",
+            file_sha256=_sha(name),
+        )
+
+    # the log keeps when each count was made, not only when it was imported
+    replaced = store.audit_log(engine, table_name="resource").iloc[0]
+    assert replaced["action"] == "replace"
+    assert replaced["before"]["updated_at"] == "2020-10-06T00:00:00"
+    assert replaced["after"]["updated_at"] == "2020-10-08T00:00:00"
+    assert replaced["after"]["jumlah"] == 5
+
+
 def test_resource_edits_are_audited(region):
     _import_facilities(region, _facilities())
     facility_id = int(store.facilities(region, REGION)["id"].iloc[1])

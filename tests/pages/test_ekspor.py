@@ -8,17 +8,21 @@ bounded time, with the chart's HTML and its data as CSV instead.
 
 from __future__ import annotations
 
+import base64
+import datetime as dt
 import io
 import json
 import time
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pypdf
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from geo import briefing_sections
+from geo import briefing_sections, store
 from geo.cli_hotspots import hotspot_report, load_region_inputs
 from geo.export import date_label
 from tests.geo.export_support import (
@@ -54,6 +58,14 @@ def chart_titles(app: AppTest) -> list[str]:
     return titles
 
 
+def typed_array(value: dict | list) -> list:
+    """Return the numbers of a plotly spec array (base64 "bdata" or a list)."""
+    if isinstance(value, dict):
+        raw = base64.b64decode(value["bdata"])
+        return np.frombuffer(raw, dtype=value["dtype"]).tolist()
+    return list(value)
+
+
 def metric_text(app: AppTest, label: str) -> str:
     for element in app.metric:
         if element.label == label:
@@ -65,12 +77,25 @@ def prepared(app: AppTest, key: str) -> dict:
     return app.session_state[state.EXPORT_FILES][key]
 
 
+NO_BEDS = (
+    "Grafik keterisian fasilitas tidak ditampilkan: belum ada data keterisian "
+    "tempat tidur untuk wilayah ini."
+)
+NO_STOCK = (
+    "Grafik stok sumber daya tidak ditampilkan: wilayah ini belum punya catatan "
+    "sumber daya."
+)
+
+
 @pytest.mark.parametrize(
-    ("query", "region"),
-    [({}, "Kota Magelang"), ({"wilayah": "31"}, "DKI Jakarta")],
+    ("query", "region", "stock", "missing"),
+    [
+        ({}, "Kota Magelang", True, [NO_BEDS]),
+        ({"wilayah": "31"}, "DKI Jakarta", False, [NO_BEDS, NO_STOCK]),
+    ],
     ids=["magelang", "jakarta"],
 )
-def test_export_page_draws_every_chart_the_data_allow(query, region):
+def test_export_page_draws_every_chart_the_data_allow(query, region, stock, missing):
     app = run(query, page=EXPORT_PAGE)
 
     assert region in app.title[0].value
@@ -82,11 +107,62 @@ def test_export_page_draws_every_chart_the_data_allow(query, region):
         "kelurahan dengan kasus konfirmasi kumulatif tertinggi",
     ):
         assert expected in titles
-    assert len(app.get("plotly_chart")) == 4  # no occupancy or stock data bundled
+    # Magelang ships example resources, labelled as examples; no bed occupancy
+    assert ("Stok sumber daya menurut jenis (data contoh)" in titles) == stock
+    assert len(app.get("plotly_chart")) == 4 + stock
+    captions = [caption.value for caption in app.caption]
+    assert [text for text in captions if text.startswith("Grafik ")] == missing
     assert app.button(key="ekspor_laporan_siapkan").label == "Buat Laporan Situasi"
     assert any("Data penduduk per kelurahan" in w.value for w in app.warning) == (
         region == "Kota Magelang"
     )
+
+
+@pytest.fixture
+def page_store(monkeypatch, bundled_store, magelang_store):
+    """Let the pages read a temp store holding only Magelang, then forget it.
+
+    ``bundled_store`` first: the session store keeps both packs for the tests
+    after this one, whose caches are emptied again on the way out.
+    """
+    engine, _ = magelang_store
+    st.cache_data.clear()
+    monkeypatch.setattr(cache, "engine", lambda: engine)
+    yield engine
+    st.cache_data.clear()
+
+
+def test_occupancy_recorded_in_the_store_is_charted_on_the_page(page_store):
+    facilities = store.facilities(page_store, "33.71").set_index("nama")["id"]
+    for nama in ("Budi Rahayu", "Gladiool"):
+        store.update_facility(
+            page_store, int(facilities[nama]), {"tempat_tidur_isolasi": 40}, "Sari"
+        )
+    store.record_occupancy(
+        page_store,
+        int(facilities["Budi Rahayu"]),
+        dt.date(2020, 10, 5),
+        {"terisi_isolasi": 30},
+        "Sari",
+    )
+
+    app = run({"tanggal": "2020-10-06"}, page=EXPORT_PAGE)
+
+    specs = [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+    beds = next(
+        spec
+        for spec in specs
+        if spec["layout"]["title"]["text"]
+        == "<b>Keterisian tempat tidur per fasilitas</b>"
+    )
+    # Gladiool has 40 beds but no record: no bar, a note
+    assert beds["data"][0]["y"] == ["Budi Rahayu (isolasi)"]
+    assert beds["data"][0]["text"] == ["30 dari 40 terisi"]
+    assert typed_array(beds["data"][0]["x"]) == pytest.approx([75.0], abs=1e-9)
+    assert "keterisian per 5 Okt 2020" in beds["layout"]["title"]["subtitle"]["text"]
+    assert "1 fasilitas (isolasi)" in beds["layout"]["annotations"][0]["text"]
+    assert len(specs) == 6
+    assert not [c.value for c in app.caption if c.value.startswith("Grafik ")]
 
 
 def test_peta_situasi_has_a_download_beside_curve_table_and_map():
