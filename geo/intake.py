@@ -1,11 +1,11 @@
 """Check imported files row by row: every row ends accepted or quarantined.
 
 One public function per kind of data (case counts, case line list, facilities,
-resources, population, boundaries), each returning an :class:`IntakeResult`
-whose accepted table has the shared contract shape and whose quarantined table
-keeps the original values with the row number and reason (Bahasa Indonesia).
-Personal data columns are dropped on reading. Nothing is written anywhere: the
-store builds on these results.
+resources, bed occupancy, population, boundaries), each returning an
+:class:`IntakeResult` whose accepted table has the shared contract shape and
+whose quarantined table keeps the original values with the row number and
+reason (Bahasa Indonesia). Personal data columns are dropped on reading.
+Nothing is written anywhere: the store builds on these results.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+from rapidfuzz import fuzz, process
 
 from geo.crs import GEOGRAPHIC_CRS, utm_south_for_lon
 from geo.errors import GeoInputError
@@ -32,6 +33,8 @@ from geo.intake_vocab import (
     CASE_COLUMNS,
     FACILITY_KINDS,
     NO_KELURAHAN_LABEL,
+    OCCUPANCY_CAPACITY,
+    OCCUPANCY_COLUMNS,
     PERSONAL_ALWAYS,
     PERSONAL_LINE_LIST,
     RESOURCE_KINDS,
@@ -43,6 +46,7 @@ from geo.intake_vocab import (
 )
 from geo.normalize import (
     DATE_ORDERS,
+    MATCH_SUGGEST_SCORE,
     KelurahanIndex,
     compose_codes,
     digits_of_code,
@@ -1311,6 +1315,273 @@ def _resource_points(
     return _flag_points(batch, kelurahan, lat_column, lon_column, has_text)
 
 
+def import_occupancy(
+    source: str | Path | bytes,
+    facilities: pd.DataFrame,
+    *,
+    name: str = "",
+    tanggal: str | date | None = None,
+    date_order: str | None = None,
+) -> IntakeResult:
+    """Return occupied beds and ventilators per facility and date, checked.
+
+    Parameters
+    ----------
+    source : str, Path or bytes
+        CSV or XLSX with the facility as ``fasilitas`` (its name) or
+        ``facility_id``, ``tanggal``, and any of ``terisi_isolasi``,
+        ``terisi_icu``, ``terisi_ventilator`` (whole numbers ≥ 0).
+    facilities : pd.DataFrame
+        The region's stored facilities (:func:`geo.store.facilities`): ``id``,
+        ``nama`` and the capacities ``tempat_tidur_isolasi``,
+        ``tempat_tidur_icu``, ``ventilator`` (NA when unknown).
+    name : str
+        File name (for messages and a date written in it).
+    tanggal : str or date, optional
+        Date of every row when the file has no date column.
+    date_order : {"hb", "bh"}, optional
+        Day first or month first, when the user answered that question.
+
+    Returns
+    -------
+    IntakeResult
+        ``accepted`` has facility_id (Int64), fasilitas (the stored name),
+        tanggal and the three occupancy counts (Int64, NA when not given).
+        Names are matched ignoring case, spaces and punctuation; a misspelt
+        name is quarantined with the closest stored name as a suggestion,
+        never replaced. A count above the facility's known capacity of that
+        kind, or a second row for a facility and date, is quarantined.
+
+    Raises
+    ------
+    GeoInputError
+        If the file cannot be read, has neither a facility name nor id column,
+        no occupancy count column, or no date (column, ``tanggal`` or name).
+    """
+    for column in ("id", "nama"):
+        if column not in facilities:
+            raise GeoInputError(t("intake_err_facility_frame", column=column))
+    table, batch, discarded, full, name = _start(source, name, is_line_list=False)
+    id_column = _find_column(batch.frame, "facility_id")
+    name_column = _find_column(batch.frame, "fasilitas_okupansi")
+    if id_column is None and name_column is None:
+        raise _missing_column(
+            batch.frame, "nama atau id fasilitas", "'fasilitas', 'facility_id'"
+        )
+    count_columns = {
+        role: _find_column(batch.frame, role) for role in OCCUPANCY_COLUMNS
+    }
+    if not any(count_columns.values()):
+        raise _missing_column(
+            batch.frame, "jumlah terisi", "'terisi_isolasi', 'terisi_icu'"
+        )
+
+    _flag_exact_duplicates(batch, full)
+    facility_id = _match_facilities(batch, facilities, id_column, name_column)
+    dates, questions, notes = _read_dates(batch, tanggal, date_order, name)
+    counts = _read_occupancy_counts(batch, count_columns)
+    _flag_over_capacity(batch, facilities, facility_id, counts, count_columns)
+    _flag_repeated_occupancy(batch, facilities, facility_id, dates)
+
+    names = facilities.set_index("id")["nama"]
+    occupancy = pd.DataFrame(
+        {
+            "facility_id": facility_id,
+            "fasilitas": facility_id.map(names, na_action="ignore").astype("string"),
+            "tanggal": dates,
+            **counts,
+        }
+    )
+    ok = batch.is_ok
+    totals = _totals(occupancy, ok, OCCUPANCY_COLUMNS)
+    return _result(
+        "okupansi",
+        batch,
+        occupancy[ok],
+        int(ok.sum()),
+        occupancy.loc[ok, "tanggal"],
+        totals,
+        discarded,
+        questions,
+        [*table.notes, *notes],
+    )
+
+
+def _match_facilities(
+    batch: _Batch,
+    facilities: pd.DataFrame,
+    id_column: str | None,
+    name_column: str | None,
+) -> pd.Series:
+    """Return the stored facility id of each row; flag rows naming none.
+
+    A row's id is used when it has one, else its name, compared by
+    :func:`geo.normalize.name_key`; a near miss is only suggested.
+    """
+    index = batch.frame.index
+    found = pd.Series(pd.NA, index=index, dtype="Int64")
+    known_ids = {int(value) for value in facilities["id"]}
+    id_text = (
+        _text_column_named(batch.frame, id_column).fillna("") if id_column else None
+    )
+    names = (
+        _text_column_named(batch.frame, name_column).fillna("") if name_column else None
+    )
+    has_id = pd.Series(False, index=index) if id_text is None else id_text != ""
+    has_name = pd.Series(False, index=index) if names is None else names != ""
+
+    empty = ~has_id & ~has_name
+    column = name_column or id_column or ""
+    batch.flag(_reason_where(empty, t("intake_facility_empty")), column, "")
+
+    if id_text is not None and has_id.any():
+        parsed = pd.to_numeric(id_text.where(has_id), errors="coerce")
+        whole = parsed.notna() & (parsed == parsed.round())
+        ids = parsed.where(whole)
+        good = has_id & ids.isin(list(known_ids))
+        found[good] = ids[good].astype(int)
+        reasons = pd.Series(None, index=index, dtype=object)
+        unknown = has_id & ~good
+        reasons[unknown] = [
+            t("intake_facility_id_unknown", value=value) for value in id_text[unknown]
+        ]
+        batch.flag(reasons, id_column, id_text)
+
+    by_key: dict[str, list[int]] = {}
+    stored_names = _facility_names(facilities)
+    for facility, nama in stored_names.items():
+        by_key.setdefault(name_key(str(nama)), []).append(facility)
+    todo = has_name & ~has_id
+    if names is None or not todo.any():
+        return found
+    verdicts = {
+        value: _facility_by_name(value, by_key, stored_names)
+        for value in names[todo].unique()
+    }
+    reasons = pd.Series(None, index=index, dtype=object)
+    for position in names[todo].index:
+        facility, reason = verdicts[names[position]]
+        if facility is None:
+            reasons[position] = reason
+        else:
+            found[position] = facility
+    batch.flag(reasons, name_column, names)
+    return found
+
+
+def _facility_names(facilities: pd.DataFrame) -> dict[int, str]:
+    ids = facilities["id"].astype(int)
+    return dict(zip(ids, facilities["nama"].astype(str), strict=True))
+
+
+def _facility_by_name(
+    value: str, by_key: Mapping[str, list[int]], stored_names: Mapping[int, str]
+) -> tuple[int | None, str | None]:
+    """Return (facility id, None) for a name, or (None, the reason it fails)."""
+    key = name_key(value)
+    ids = by_key.get(key, [])
+    if len(ids) == 1:
+        return ids[0], None
+    if len(ids) > 1:
+        places = ", ".join(
+            f"{stored_names[facility]} (id {facility})" for facility in ids
+        )
+        return None, t("intake_facility_ambiguous", value=value, places=places)
+    # LIMITATION: only the single best rapidfuzz candidate is offered, and the
+    # user confirms it by fixing the file (or giving facility_id), not on the page.
+    best = process.extractOne(key, list(by_key), scorer=fuzz.ratio) if key else None
+    if best is None or best[1] < MATCH_SUGGEST_SCORE:
+        return None, t("intake_facility_unknown", value=value)
+    suggestion = by_key[best[0]][0]
+    return None, t(
+        "intake_facility_suggest",
+        value=value,
+        suggestion=stored_names[suggestion],
+        id=suggestion,
+    )
+
+
+def _read_occupancy_counts(
+    batch: _Batch, count_columns: Mapping[str, str | None]
+) -> dict[str, pd.Series]:
+    counts = {}
+    for role, column in count_columns.items():
+        if column is None:
+            counts[role] = pd.Series(pd.NA, index=batch.frame.index, dtype="Int64")
+            continue
+        parsed = parse_counts(batch.frame[column])
+        batch.flag(parsed.problems, column, batch.frame[column])
+        counts[role] = parsed.values
+    none = pd.concat([values.isna() for values in counts.values()], axis=1).all(axis=1)
+    batch.flag(_reason_where(none, t("intake_occupancy_empty")), "", "")
+    return counts
+
+
+def _flag_over_capacity(
+    batch: _Batch,
+    facilities: pd.DataFrame,
+    facility_id: pd.Series,
+    counts: Mapping[str, pd.Series],
+    count_columns: Mapping[str, str | None],
+) -> None:
+    """Quarantine counts above the facility's capacity of that kind, when known."""
+    stored = facilities.set_index(facilities["id"].astype(int))
+    names = stored["nama"]
+    for role, capacity_column in OCCUPANCY_CAPACITY.items():
+        if count_columns[role] is None or capacity_column not in stored:
+            continue
+        capacity = facility_id.map(
+            stored[capacity_column].astype("Float64"), na_action="ignore"
+        ).astype("Float64")
+        value = counts[role].astype("Float64")
+        over = (value > capacity).fillna(False).astype(bool)
+        reasons = pd.Series(None, index=batch.frame.index, dtype=object)
+        reasons[over] = [
+            t(
+                "intake_occupancy_over",
+                column=role,
+                value=fmt_int(int(value[position])),
+                capacity=fmt_int(int(capacity[position])),
+                capacity_column=capacity_column,
+                facility=names[int(facility_id[position])],
+            )
+            for position in over[over].index
+        ]
+        column = count_columns[role]
+        batch.flag(reasons, column, batch.frame[column])
+
+
+def _flag_repeated_occupancy(
+    batch: _Batch, facilities: pd.DataFrame, facility_id: pd.Series, dates: pd.Series
+) -> None:
+    """Quarantine later rows for a facility and date an earlier good row gave."""
+    day = pd.to_datetime(dates).dt.strftime("%Y-%m-%d")
+    usable = (batch.is_ok & facility_id.notna() & day.notna()).to_numpy()
+    if not usable.any():
+        return
+    keys, _ = pd.factorize(
+        facility_id.astype("string").fillna("") + "@" + day.fillna("")
+    )
+    # the first usable row of each key, not merely the first row
+    first_usable: dict[int, int] = {}
+    for position in np.flatnonzero(usable):
+        first_usable.setdefault(int(keys[position]), position)
+    names = _facility_names(facilities)
+    rows = batch.rows.to_numpy()
+    reasons = pd.Series(None, index=batch.frame.index, dtype=object)
+    for position in np.flatnonzero(usable):
+        first = first_usable[int(keys[position])]
+        if first == position:
+            continue
+        reasons.iloc[position] = t(
+            "intake_occupancy_duplicate",
+            facility=names[int(facility_id.iloc[position])],
+            tanggal=day.iloc[position],
+            first=int(rows[first]),
+        )
+    batch.flag(reasons, "", "")
+
+
 def read_boundaries(
     path: str | Path | bytes,
     kode_column: str,
@@ -1504,5 +1775,6 @@ IMPORTERS: dict[str, Callable[..., IntakeResult]] = {
     "daftar-kasus": import_line_list,
     "fasilitas": import_facilities,
     "sumber-daya": import_resources,
+    "okupansi": import_occupancy,
     "penduduk": import_population,
 }

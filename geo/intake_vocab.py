@@ -26,6 +26,17 @@ RESOURCE_KINDS: tuple[str, ...] = (
     "paket bantuan",
 )
 SPLIT_CODE_COLUMNS = ("kode_prov", "kode_kab", "kode_kec", "kode_kel")
+OCCUPANCY_COLUMNS: tuple[str, ...] = (
+    "terisi_isolasi",
+    "terisi_icu",
+    "terisi_ventilator",
+)
+# The stored facility capacity each occupancy count must not exceed.
+OCCUPANCY_CAPACITY: dict[str, str] = {
+    "terisi_isolasi": "tempat_tidur_isolasi",
+    "terisi_icu": "tempat_tidur_icu",
+    "terisi_ventilator": "ventilator",
+}
 
 # fmt: off
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -66,6 +77,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "lokasi",),
     "penduduk": ("penduduk", "jumlah_penduduk", "populasi", "jumlah_jiwa", "jiwa",
         "population",),
+    "fasilitas_okupansi": ("fasilitas", "nama_fasilitas", "nama_faskes", "faskes",
+        "nama_rs", "rumah_sakit", "nama", "facility", "name",),
+    "facility_id": ("facility_id", "id_fasilitas", "id_faskes", "id",),
+    "terisi_isolasi": ("terisi_isolasi", "isolasi_terisi", "tt_isolasi_terisi",
+        "bed_isolasi_terisi", "keterisian_isolasi",),
+    "terisi_icu": ("terisi_icu", "icu_terisi", "tt_icu_terisi", "bed_icu_terisi",
+        "keterisian_icu",),
+    "terisi_ventilator": ("terisi_ventilator", "ventilator_terisi",
+        "ventilator_terpakai", "ventilator_dipakai",),
     "nik": ("nik", "no_nik", "nomor_nik", "no_ktp", "nomor_ktp", "ktp",),
 }
 

@@ -311,6 +311,30 @@ TEXT: dict[str, str] = {
     ),
     "intake_resource_place": "tidak ada koordinat maupun fasilitas asal",
     "intake_name_empty": "nama kosong",
+    "intake_err_facility_frame": (
+        "Daftar fasilitas wilayah tidak punya kolom '{column}'."
+    ),
+    "intake_facility_empty": "nama fasilitas dan id fasilitas kosong",
+    "intake_facility_unknown": "fasilitas '{value}' tidak ada di wilayah ini",
+    "intake_facility_suggest": (
+        "fasilitas '{value}' tidak ada di wilayah ini; mungkin '{suggestion}' "
+        "(id {id})? Perbaiki namanya atau isi kolom facility_id"
+    ),
+    "intake_facility_ambiguous": (
+        "nama fasilitas '{value}' cocok dengan lebih dari satu fasilitas ({places}); "
+        "isi kolom facility_id"
+    ),
+    "intake_facility_id_unknown": "id fasilitas '{value}' tidak ada di wilayah ini",
+    "intake_occupancy_empty": (
+        "tidak ada angka keterisian (terisi_isolasi, terisi_icu, terisi_ventilator)"
+    ),
+    "intake_occupancy_over": (
+        "{column} {value} melebihi kapasitas {capacity} ({capacity_column}) "
+        "fasilitas {facility}"
+    ),
+    "intake_occupancy_duplicate": (
+        "fasilitas {facility} tanggal {tanggal} sudah ada di baris {first}"
+    ),
     "intake_boundary_empty": "geometri kosong",
     "intake_boundary_duplicate": "kode '{value}' sudah ada di baris {first}",
     "intake_boundary_code": "kode '{value}' bukan kode Kemendagri",
@@ -1585,6 +1609,7 @@ TEXT: dict[str, str] = {
     "data_kind_sumber-daya": "Sumber daya",
     "data_kind_penduduk": "Penduduk per kelurahan",
     "data_kind_batas": "Batas wilayah baru",
+    "data_kind_okupansi": "Keterisian tempat tidur per fasilitas per tanggal",
     "data_oleh": "Nama Anda (oleh)",
     "data_sumber": "Sumber data",
     "data_per_tanggal": "Data penduduk per tanggal",
@@ -1690,6 +1715,10 @@ TEXT: dict[str, str] = {
     "err_region_no_boundaries": (
         "Wilayah {nama} belum punya batas kelurahan di penyimpanan; impor batas "
         "wilayah di halaman Data lebih dulu."
+    ),
+    "err_data_no_facilities": (
+        "Wilayah ini belum punya fasilitas kesehatan di penyimpanan, jadi "
+        "keterisian '{name}' tidak bisa dicocokkan. Impor fasilitas dulu."
     ),
     "err_data_no_kelurahan": (
         "Berkas {name} tidak dapat diperiksa: wilayah yang dipilih belum punya batas "
