@@ -1,7 +1,7 @@
 """Command ``import``: check a data file against a region, store it, print a summary.
 
-``python -m geo import {kasus,fasilitas,sumber-daya,penduduk,batas} FILE
---wilayah KODE [--oleh NAME] [--periksa-saja] --json`` parses and validates the
+``python -m geo import {kasus,fasilitas,sumber-daya,penduduk,okupansi,batas}
+FILE --wilayah KODE [--oleh NAME] [--periksa-saja] --json`` parses and validates the
 file, then writes it to the store (``CC_DATA_DIR`` / ``CC_DATABASE_URL``) in one
 transaction, as the Data page does; the same file twice changes nothing. With
 ``--periksa-saja`` nothing is written. Exits 0 when the file was read, even with
@@ -23,7 +23,14 @@ from geo.text import t
 
 logger = logging.getLogger(__name__)
 
-KINDS: tuple[str, ...] = ("kasus", "fasilitas", "sumber-daya", "penduduk", "batas")
+KINDS: tuple[str, ...] = (
+    "kasus",
+    "fasilitas",
+    "sumber-daya",
+    "penduduk",
+    "okupansi",
+    "batas",
+)
 DATA_DIR = regions.DATA_DIR
 
 
@@ -53,6 +60,22 @@ def load_region_kelurahan(kode: str, data_dir: Path = DATA_DIR) -> gpd.GeoDataFr
         engine = store.open_store()  # a region imported on the Data page
         return store.kelurahan(engine, regions.find_region(kode, engine).kode)
     return boundaries.read_kelurahan(pack.kelurahan_file, pack.metric_crs)
+
+
+def load_region_facilities(kode: str, data_dir: Path = DATA_DIR) -> gpd.GeoDataFrame:
+    """Return the stored facilities of the region with code ``kode``.
+
+    Occupancy rows name facilities of the store, so the bundled packs are
+    loaded into it first, as :func:`write_import` does.
+
+    Raises
+    ------
+    GeoInputError
+        If neither a bundled pack nor the store has this region.
+    """
+    engine = store.open_store()
+    bootstrap.ensure_bundled(engine, data_dir)
+    return store.facilities(engine, regions.find_region(kode, engine, data_dir).kode)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -99,6 +122,16 @@ def run_import(args: argparse.Namespace) -> intake.IntakeResult:
     if args.kind == "batas":
         return intake.read_boundaries(
             args.file, args.kolom_kode, args.kolom_nama, crs=args.crs
+        )
+    if args.kind == "okupansi":
+        facilities = load_region_facilities(args.wilayah, args.data_dir)
+        if facilities.empty:
+            raise GeoInputError(t("err_data_no_facilities", name=args.file.name))
+        return intake.import_occupancy(
+            args.file,
+            facilities,
+            tanggal=args.tanggal,
+            date_order=args.urutan_tanggal,
         )
     kelurahan = args.region_loader(args.wilayah)
     if args.kind == "kasus":

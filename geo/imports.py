@@ -36,6 +36,7 @@ KINDS: dict[str, str] = {
     "fasilitas": "fasilitas",
     "sumber-daya": "sumber-daya",
     "penduduk": "penduduk",
+    "okupansi": "okupansi",
     "batas": "batas",
 }
 BOUNDARY_SUFFIXES = intake.LAYER_SUFFIXES
@@ -93,6 +94,7 @@ def check_file(
     name: str,
     kelurahan: gpd.GeoDataFrame | None,
     answers: Answers | None = None,
+    facilities: pd.DataFrame | None = None,
 ) -> intake.IntakeResult:
     """Return the intake's verdict on a file, row by row, with the user's answers.
 
@@ -110,6 +112,9 @@ def check_file(
         polygons); not needed for ``"batas"``.
     answers : Answers or None
         Answers to the intake's questions; None uses what was detected.
+    facilities : pandas.DataFrame or None
+        The region's stored facilities (:func:`geo.store.facilities`); needed
+        for ``"okupansi"`` only, whose rows name them.
 
     Returns
     -------
@@ -119,13 +124,23 @@ def check_file(
     Raises
     ------
     GeoInputError
-        If the kind is unknown, the region has no kelurahan, or the file cannot
-        be read as this kind.
+        If the kind is unknown, the region has no kelurahan (or, for
+        occupancy, no facilities), or the file cannot be read as this kind.
     """
     answers = answers or Answers()
     _check_kind(kind)
     if kind == "batas":
         return _check_boundaries(data, name, answers)
+    if kind == "okupansi":
+        if facilities is None or facilities.empty:
+            raise GeoInputError(t("err_data_no_facilities", name=name))
+        return intake.import_occupancy(
+            data,
+            facilities,
+            name=name,
+            tanggal=answers.tanggal,
+            date_order=answers.date_order,
+        )
     if kelurahan is None or kelurahan.empty:
         raise GeoInputError(t("err_data_no_kelurahan", name=name))
 

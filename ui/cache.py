@@ -68,8 +68,11 @@ def check_upload(
 ) -> intake.IntakeResult:
     # Keyed by the file's hash (``_data`` is not hashed) and the answers as JSON.
     layer = None if kind == "batas" else kelurahan(region_kode)
+    # occupancy rows name stored facilities; refresh_after_write drops this
+    # cache, so an edited capacity is checked against on the next look
+    facilities = store.facilities(engine(), region_kode) if kind == "okupansi" else None
     return imports.check_file(
-        kind, _data, name, layer, imports.answers_from_json(answers)
+        kind, _data, name, layer, imports.answers_from_json(answers), facilities
     )
 
 
