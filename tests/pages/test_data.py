@@ -6,11 +6,16 @@ under a session key (it survives page changes, F02), which the tests seed.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+import pandas as pd
+import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from geo import store
+from ui import cache
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT_S = 60  # the first run opens the store and checks the bundled packs
@@ -117,3 +122,51 @@ def test_choices_survive_a_visit_to_another_page(bundled_store):
 
     assert app.selectbox(key="data_jenis_widget").value == "fasilitas"
     assert app.text_input(key="data_oleh_widget").value == "Sari"
+
+
+@pytest.fixture
+def page_store(monkeypatch, bundled_store, magelang_store):
+    """Let the pages read a temp store holding only Magelang, then forget it."""
+    engine, _ = magelang_store
+    st.cache_data.clear()
+    monkeypatch.setattr(cache, "engine", lambda: engine)
+    yield engine
+    st.cache_data.clear()
+
+
+def test_occupancy_file_is_previewed_saved_and_charted(page_store):
+    facilities = store.facilities(page_store, "33.71").set_index("nama")["id"]
+    budi = int(facilities["Budi Rahayu"])
+    store.update_facility(page_store, budi, {"tempat_tidur_isolasi": 40}, "Sari")
+    text = (
+        "fasilitas,tanggal,terisi_isolasi\n"
+        "budi rahayu,2020-10-05,30\n"
+        "Budi Rahayu,2020-10-05,31\n"
+        "Budi Rahayuu,2020-10-04,45\n"
+    )
+    app = _data_page()
+    app.selectbox(key="data_jenis_widget").set_value("okupansi").run()
+    app.session_state["data_berkas"] = ("okupansi.csv", text.encode())
+    app.run()
+
+    assert not app.exception, app.exception
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics == {"Baris dibaca": "3", "Diterima": "1", "Dikarantina": "2"}
+    totals = app.dataframe[0].value
+    assert list(totals.iloc[0]) == ["terisi_isolasi", 30, 76]
+    # the chart before saving: the region has no occupancy yet
+    before, _ = cache.occupancy_and_stock("33.71", "2020-10-06")
+    assert before.absent
+
+    app.text_input(key="data_oleh_widget").input("Sari").run()
+    app.button(key="data_simpan").click().run()
+
+    assert not app.exception, app.exception
+    assert any("tersimpan" in success.value for success in app.success)
+    stored = store.occupancy(page_store, "33.71")
+    assert list(stored["terisi_isolasi"]) == [30]
+    assert stored["tanggal"].iloc[0] == pd.Timestamp(dt.date(2020, 10, 5))
+    # the save refreshed the caches: the Grafik & Ekspor chart is there now
+    after, _ = cache.occupancy_and_stock("33.71", "2020-10-06")
+    assert after.absent == ""
+    assert "Budi Rahayu" in after.table.to_csv()
