@@ -31,7 +31,9 @@ with tab_import:
         name, data = upload
         sha = imports.file_sha256(data)
         try:
-            answers = data_widgets.answers_for(choice.kind, name, data, sha)
+            answers = data_widgets.with_file_date(
+                data_widgets.answers_for(choice.kind, name, data, sha), choice
+            )
             result = cache.check_upload(
                 choice.kind,
                 choice.region_kode,

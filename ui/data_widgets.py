@@ -7,6 +7,7 @@ no widget owns (``ui.state.DATA_*``), so they survive a visit to another page
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -23,6 +24,8 @@ UPLOAD_TYPES = {
     "batas": ["geojson", "json", "gpkg", "zip"],
 }
 TABLE_TYPES = ["csv", "txt", "xlsx", "xlsm"]
+# kinds whose file may lack a date column: the page then asks for the date
+DATED_KINDS = ("kasus", "okupansi")
 
 
 @dataclass(frozen=True)
@@ -71,8 +74,17 @@ def import_choices(packs: list[RegionPack]) -> Choice:
     ):
         state.remember(key, value)
     as_of = _date_input(t("data_per_tanggal"), state.DATA_AS_OF, kind == "penduduk")
-    tanggal = _date_input(t("data_tanggal_berkas"), state.DATA_TANGGAL, kind == "kasus")
+    tanggal = _date_input(
+        t("data_tanggal_berkas"), state.DATA_TANGGAL, kind in DATED_KINDS
+    )
     return Choice(kind, region_kode, who.strip(), sumber.strip(), as_of, tanggal)
+
+
+def with_file_date(answers: imports.Answers, choice: Choice) -> imports.Answers:
+    """Return ``answers`` with the date the user gave for a file without dates."""
+    if choice.kind not in DATED_KINDS or choice.tanggal is None:
+        return answers
+    return dataclasses.replace(answers, tanggal=choice.tanggal.isoformat())
 
 
 def _date_input(label: str, key: str, is_shown: bool) -> dt.date | None:

@@ -89,6 +89,23 @@ def test_seeded_file_is_checked_then_written_once(bundled_store):
     assert int(cases.loc[cases["tanggal"] == "2020-10-06", "positif"].sum()) == 198
 
 
+def test_the_date_given_on_the_page_dates_a_file_without_dates(bundled_store):
+    app = _data_page()
+    app.session_state["data_berkas"] = (
+        "tanpa_tanggal.csv",
+        b"kelurahan,positif\nMagersari,3\n",
+    )
+    app.run()
+    assert any("tidak punya kolom tanggal" in e.value for e in app.error)
+
+    app.date_input(key="data_tanggal_widget").set_value(dt.date(2020, 10, 7)).run()
+
+    assert not app.exception, app.exception
+    assert not app.error, [e.value for e in app.error]
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics["Diterima"] == "1"
+
+
 def test_questions_appear_as_widgets(bundled_store):
     app = _data_page()
     text = (
