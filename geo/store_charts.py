@@ -39,7 +39,7 @@ from sqlalchemy import Engine
 from geo import store
 from geo.export import date_label
 from geo.regions import RegionData
-from geo.text import TEXT, t
+from geo.text import TEXT, local_day, t
 
 logger = logging.getLogger(__name__)
 
@@ -283,8 +283,7 @@ def stock_history(
         ``jumlah_catatan`` (resources summed), one row per kind, example flag
         and day the sum changed.
     """
-    # LIMITATION: days are cut in UTC, the time the store keeps: an edit made
-    # before 07:00 WIB counts for the day before.
+    # days are the command center's own (CC_TIMEZONE), not UTC's
     events = _region_events(log, resources, batch_ids, facility_ids, kelurahan)
     if events is not None and _reconciles(events, resources):
         return _replayed_stock(events, data_date)
@@ -381,7 +380,7 @@ def _region_events(
                 return None
             if life[-1]["action"] != "delete" and str(record_id) in updated:
                 # the store's own date of the value it holds now
-                events[-1]["day"] = pd.Timestamp(updated[str(record_id)]).normalize()
+                events[-1]["day"] = local_day(updated[str(record_id)])
             _monotonic_days(events)
             rows += _changes_only(events)
     return pd.DataFrame(
@@ -459,7 +458,7 @@ def _life_events(
             "audit_id": int(entry["id"]),
             "life": life_key,
             "record_id": record_id,
-            "day": pd.Timestamp(entry["at"]).normalize(),
+            "day": local_day(entry["at"]),
             "exists": entry["action"] != "delete",
             "jenis": None,
             "jumlah": None,
@@ -475,7 +474,7 @@ def _life_events(
             event["jumlah"] = int(values["jumlah"])
             event["contoh"] = bool(values.get("is_example", False))
             if values.get("updated_at"):
-                event["day"] = pd.Timestamp(values["updated_at"]).normalize()
+                event["day"] = local_day(values["updated_at"])
         events.append(event)
     return events
 
@@ -566,7 +565,7 @@ def _current_stock(resources: pd.DataFrame, data_date: pd.Timestamp) -> StoreCha
             "jenis": resources["jenis"].astype(str),
             "contoh": resources["is_example"].astype(bool),
             "jumlah": resources["jumlah"].astype("Int64"),
-            "day": pd.to_datetime(resources["updated_at"]).dt.normalize(),
+            "day": pd.to_datetime(resources["updated_at"]).map(local_day),
         }
     )
     rows = []

@@ -2413,6 +2413,16 @@ def local_long_time(value: object) -> str:
     return f"{long_date(shown)}, {shown:%H.%M} {label}"
 
 
+def local_day(value: object) -> pd.Timestamp:
+    """Return the command center's calendar day of a stored UTC time, as midnight.
+
+    An edit at 23:30 UTC on 6 October is on 7 October in WIB; a bare date (a
+    file's "diperbarui") stays that date.
+    """
+    shown, _ = _in_local_zone(value)
+    return pd.Timestamp(shown.date())
+
+
 def _in_local_zone(value: object) -> tuple[pd.Timestamp, str]:
     zone = os.environ.get("CC_TIMEZONE", "Asia/Jakarta")
     try:

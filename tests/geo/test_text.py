@@ -35,3 +35,11 @@ def test_stored_utc_times_are_shown_in_the_command_center_s_zone(monkeypatch):
     monkeypatch.setenv("CC_TIMEZONE", "Mars/Olympus")
     assert local_time("2020-10-06 07:05") == "06-10-2020 07:05 UTC"
     assert local_time(None) == "–"
+
+
+def test_a_late_utc_edit_falls_on_the_next_local_day(monkeypatch):
+    from geo.text import local_day
+
+    monkeypatch.delenv("CC_TIMEZONE", raising=False)
+    assert local_day("2020-10-06 23:30") == pd.Timestamp("2020-10-07")
+    assert local_day("2020-10-06") == pd.Timestamp("2020-10-06")  # a bare date stays
