@@ -60,7 +60,7 @@ from geo.normalize import (
     parse_counts,
     parse_dates,
 )
-from geo.text import fmt_int, t
+from geo.text import fmt_int, long_date, t
 
 logger = logging.getLogger(__name__)
 
@@ -484,10 +484,15 @@ def _file_date(
         if found is None:
             raise GeoInputError(t("intake_err_no_date", name=name))
         tanggal = found.group(0)
-        notes.append(t("intake_note_date_from_name", tanggal=tanggal))
+        given = False
+    else:
+        given = True
     parsed = parse_dates(pd.Series([str(tanggal)]), "hb")
     if parsed.values.isna().iloc[0]:
         raise GeoInputError(t("err_tanggal_format", value=tanggal))
+    day = long_date(parsed.values.iloc[0])
+    key = "intake_note_date_given" if given else "intake_note_date_from_name"
+    notes.append(t(key, tanggal=day))
     return pd.Series(parsed.values.iloc[0], index=index), [], notes
 
 
@@ -644,6 +649,7 @@ def import_cases(
     accepted, daily_questions, daily_notes = _to_cumulative(tidy[ok], is_daily)
     notes = [*table.notes, *kelurahan_notes, *notes, *daily_notes]
     notes += _label_notes(accepted) + _total_row_notes(table, positif, counts, ok)
+    notes += _coverage_notes(accepted, len(kelurahan))
     questions += date_questions + daily_questions
     if confirmed_names:
         notes.append(t("intake_note_confirmed", names=", ".join(confirmed_names)))
@@ -755,6 +761,23 @@ def _to_cumulative(
     first = tidy["tanggal"].min().date().isoformat()
     notes.append(t("intake_note_daily_converted", first=first))
     return cumulative, questions, notes
+
+
+def _coverage_notes(accepted: pd.DataFrame, total: int) -> list[str]:
+    """Say which dates of the file hold fewer kelurahan than the region has.
+
+    Only files of one or two dates are told (a daily update); a long history
+    with a changing coverage would give a note per date.
+    """
+    placed = accepted[accepted["kode"].notna()]
+    per_date = placed.groupby("tanggal")["kode"].nunique()
+    if per_date.empty or len(per_date) > 2:
+        return []
+    return [
+        t("intake_note_coverage", tanggal=long_date(day), n=int(n), total=total)
+        for day, n in per_date.items()
+        if n < total
+    ]
 
 
 def _label_notes(accepted: pd.DataFrame) -> list[str]:

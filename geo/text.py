@@ -217,7 +217,8 @@ TEXT: dict[str, str] = {
     ),
     "intake_err_no_date": (
         "Berkas tidak punya kolom tanggal dan tanggal tidak terbaca dari nama "
-        "berkas '{name}'. Tambahkan kolom 'tanggal' atau isi tanggal data."
+        "berkas '{name}'. Tambahkan kolom 'tanggal' atau isi tanggal data (di "
+        "baris perintah: --tanggal TTTT-BB-HH)."
     ),
     "intake_err_kelurahan_frame": (
         "Daftar kelurahan wilayah tidak lengkap: kolom {columns} tidak ada."
@@ -352,6 +353,15 @@ TEXT: dict[str, str] = {
     "intake_note_date_order": "Tanggal angka dibaca sebagai {order}.",
     "intake_note_date_from_name": (
         "Berkas tanpa kolom tanggal: tanggal {tanggal} diambil dari nama berkas."
+    ),
+    "intake_note_date_given": (
+        "Berkas tanpa kolom tanggal: semua baris diberi tanggal {tanggal} yang "
+        "diisikan pengguna."
+    ),
+    "intake_note_coverage": (
+        "Pada {tanggal} berkas ini memuat {n} dari {total} kelurahan wilayah; "
+        "kelurahan lain tidak punya data pada tanggal itu dan peta menggambarnya "
+        "'tidak ada data', bukan nol."
     ),
     "intake_note_no_kelurahan_rows": (
         "{count} baris tanpa kelurahan disimpan dengan keterangannya: {labels}."

@@ -732,3 +732,18 @@ def test_the_file_s_total_row_is_compared_honestly(kelurahan_uji, total, expecte
 
     assert result.accepted_rows == 2
     assert any(expected in note for note in result.notes), result.notes
+
+
+def test_a_file_without_dates_says_which_date_and_how_much_it_covers(kelurahan_uji):
+    text = "kelurahan,positif\nMagersari,3\nKedungsari,4\n"
+
+    result = import_cases(
+        text.encode(), kelurahan_uji, name="kasus.csv", tanggal="2020-10-07"
+    )
+
+    assert result.accepted_rows == 2
+    assert any("diberi tanggal 7 Oktober 2020 yang diisikan" in n for n in result.notes)
+    assert any(
+        "Pada 7 Oktober 2020 berkas ini memuat 2 dari 6 kelurahan" in n
+        for n in result.notes
+    )
