@@ -41,6 +41,7 @@ LINE_TYPES = ("LineString", "MultiLineString")
 # rounding step stay two nodes; their roads are then counted as separate
 # components (the notes show the count).
 NODE_ROUNDING_M = 0.5
+PLAUSIBLE_KMH = (2, 150)  # outside this a road speed is said to look wrong
 
 
 @dataclass(frozen=True, eq=False)
@@ -252,7 +253,7 @@ def _summary(
 ) -> list[str]:
     notes = [
         t(
-            "jalan_note_ringkas",
+            "jalan_note_ringkas" if components > 1 else "jalan_note_ringkas_satu",
             name=name,
             lines=fmt_int(lines),
             nodes=fmt_int(nodes),
@@ -315,6 +316,7 @@ def _speeds(
         return pd.Series(np.nan, index=lines.index), [], len(lines)
     if column not in lines:
         columns = ", ".join(str(c) for c in lines.columns if c != "geometry")
+        columns = columns or t("jalan_tanpa_kolom")
         raise GeoInputError(
             t("jalan_err_kolom", value=column, name=name, columns=columns)
         )
@@ -326,6 +328,19 @@ def _speeds(
     if missing:
         notes.append(
             t("jalan_note_kecepatan_kosong", count=fmt_int(missing), column=column)
+        )
+    # kept, but said: 0,001 km/h or 10^9 km/h is a typing or unit error
+    odd = valid & ((values < PLAUSIBLE_KMH[0]) | (values > PLAUSIBLE_KMH[1]))
+    if odd.any():
+        notes.append(
+            t(
+                "jalan_note_kecepatan_aneh",
+                count=fmt_int(int(odd.sum())),
+                column=column,
+                low=fmt_int(PLAUSIBLE_KMH[0]),
+                high=fmt_int(PLAUSIBLE_KMH[1]),
+                examples=", ".join(fmt_num(v, 3) for v in values[odd].head(3)),
+            )
         )
     return values.where(valid), notes, missing
 

@@ -1281,8 +1281,9 @@ TEXT: dict[str, str] = {
     "jalan_berkas": "jalan",
     "jalan_tanpa_geometri": "tanpa geometri",
     "jalan_err_tanpa_crs": (
-        "Berkas jalan '{name}' tidak menyebut sistem koordinat (CRS). Isi CRS-nya, "
-        "misalnya EPSG:4326 untuk lintang/bujur atau EPSG:32749 untuk UTM 49S."
+        "Berkas jalan '{name}' tidak menyebut sistem koordinat (CRS). Isi CRS-nya "
+        "(di baris perintah: --crs-jalan), misalnya EPSG:4326 untuk lintang/bujur "
+        "atau EPSG:32749 untuk UTM 49S."
     ),
     "jalan_err_crs": (
         "CRS '{value}' tidak dikenal. Tulis kode EPSG, misalnya EPSG:4326 atau "
@@ -1331,6 +1332,16 @@ TEXT: dict[str, str] = {
         "MultiLineString yang dipakai."
     ),
     "jalan_note_kecepatan": "Kecepatan per ruas dari kolom '{column}' (km/jam).",
+    "jalan_note_kecepatan_aneh": (
+        "{count} ruas punya kecepatan di luar {low}-{high} km/jam di kolom "
+        "'{column}' (misalnya {examples}); tetap dipakai, tetapi periksa satuannya "
+        "(km/jam, bukan m/detik) dan ketikannya."
+    ),
+    "jalan_tanpa_kolom": "(tidak ada kolom atribut)",
+    "jalan_note_ringkas_satu": (
+        "Jaringan jalan '{name}': {lines} ruas jalan, {nodes} simpul, semuanya "
+        "tersambung."
+    ),
     "jalan_note_kecepatan_kosong": (
         "{count} ruas tanpa kecepatan yang sah di kolom '{column}' (kosong, bukan "
         "angka, atau 0 ke bawah) memakai kecepatan rata-rata yang diisi."

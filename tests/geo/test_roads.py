@@ -132,6 +132,28 @@ def test_a_speed_that_is_not_positive_takes_the_given_speed(tmp_path, bad):
     assert roads.lines["speed_kmh"].isna().tolist() == [False, False, False, True]
 
 
+def test_implausible_speeds_are_kept_but_said(tmp_path):
+    layer = road_grid().assign(kmj=[60, 0.001, 30, 1e9])
+    path = tmp_path / "jalan.geojson"
+    layer.to_file(path)
+
+    roads = read_roads(path, speed_column="kmj")
+
+    assert roads.default_speed_lines == 0
+    odd = [note for note in roads.notes if "di luar 2-150 km/jam" in note]
+    assert len(odd) == 1 and odd[0].startswith("2 ruas")
+
+
+def test_a_connected_network_says_so(tmp_path):
+    layer = road_grid().iloc[:2]  # the two roads of the L, joined at the corner
+    path = tmp_path / "jalan.geojson"
+    layer.to_file(path)
+
+    roads = read_roads(path)
+
+    assert roads.notes[0].endswith("semuanya tersambung.")
+
+
 def test_an_unknown_speed_column_lists_the_columns(grid_file):
     with pytest.raises(GeoInputError, match="'laju' tidak ada .* nama, kmj"):
         read_roads(grid_file, speed_column="laju")
