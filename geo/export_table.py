@@ -298,8 +298,15 @@ def _is_missing(value: object) -> bool:
 
 def _plain_table(frame: pd.DataFrame) -> pd.DataFrame:
     if isinstance(frame, gpd.GeoDataFrame):
-        return pd.DataFrame(frame.drop(columns=frame.geometry.name))
-    return frame.copy()
+        table = pd.DataFrame(frame.drop(columns=frame.geometry.name))
+    else:
+        table = frame.copy()
+    # a yes/no column reads "ya"/"tidak" in the file, never True/False
+    for column in table.columns:
+        if pd.api.types.is_bool_dtype(table[column]):
+            words = {True: t("alok_ya"), False: t("alok_tidak")}
+            table[column] = table[column].map(words).astype(object)
+    return table
 
 
 def _neutralise_cell(value: object) -> object:

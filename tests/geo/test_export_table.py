@@ -67,6 +67,17 @@ def test_csv_has_bom_and_reads_back_equal_with_codes_intact(table):
     assert back["tanggal"].tolist() == ["2020-10-06"] * 3
 
 
+def test_yes_no_columns_read_ya_tidak_in_csv_and_xlsx():
+    frame = pd.DataFrame({"sumber_daya": ["Kit tes", "APD"], "contoh": [True, False]})
+
+    back = read_csv(table_to_csv(frame))
+    sheet = openpyxl.load_workbook(io.BytesIO(table_to_xlsx(frame, INFO))).worksheets[0]
+
+    assert back["contoh"].tolist() == ["ya", "tidak"]
+    cells = [cell.value for row in sheet.iter_rows() for cell in row]
+    assert "ya" in cells and "tidak" in cells and True not in cells
+
+
 @pytest.mark.parametrize(
     "text",
     ["=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx", "\rx"],
