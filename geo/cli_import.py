@@ -75,7 +75,13 @@ def load_region_facilities(kode: str, data_dir: Path = DATA_DIR) -> gpd.GeoDataF
     """
     engine = store.open_store()
     bootstrap.ensure_bundled(engine, data_dir)
-    return store.facilities(engine, regions.find_region(kode, engine, data_dir).kode)
+    region = regions.load_region(
+        regions.find_region(kode, engine, data_dir).kode, engine=engine
+    )
+    if region.facilities is None:
+        return store.facilities(engine, region.pack.kode)
+    # the checked table: the store's rows with is_valid and masalah
+    return region.facilities.table
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:

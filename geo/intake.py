@@ -1384,6 +1384,8 @@ def import_occupancy(
     for column in ("id", "nama"):
         if column not in facilities:
             raise GeoInputError(t("intake_err_facility_frame", column=column))
+    # a checked listing also holds rows that never reached the store (no id)
+    facilities = facilities[facilities["id"].notna()]
     table, batch, discarded, full, name = _start(source, name, is_line_list=False)
     id_column = _find_column(batch.frame, "facility_id")
     name_column = _find_column(batch.frame, "fasilitas_okupansi")
@@ -1417,6 +1419,7 @@ def import_occupancy(
     )
     ok = batch.is_ok
     totals = _totals(occupancy, ok, OCCUPANCY_COLUMNS)
+    notes += _flagged_facility_notes(facilities, facility_id[ok])
     return _result(
         "okupansi",
         batch,
@@ -1428,6 +1431,29 @@ def import_occupancy(
         questions,
         [*table.notes, *notes],
     )
+
+
+def _flagged_facility_notes(
+    facilities: pd.DataFrame, accepted_ids: pd.Series
+) -> list[str]:
+    """Say which accepted rows name a facility the facility check flagged.
+
+    They are stored (the record is true), but the occupancy chart counts valid
+    facilities only, so the user learns it here, not from a missing bar.
+    """
+    if "is_valid" not in facilities.columns:
+        return []
+    checked = facilities.set_index(facilities["id"].astype(int))
+    flagged = checked[~checked["is_valid"].astype(bool)]
+    hit = accepted_ids.dropna().astype(int)
+    hit = hit[hit.isin(flagged.index)]
+    if hit.empty:
+        return []
+    named = [
+        f"{flagged.loc[code, 'nama']} ({flagged.loc[code, 'masalah'] or '–'})"
+        for code in dict.fromkeys(hit)
+    ]
+    return [t("intake_note_fasilitas_ditandai", rows=len(hit), names="; ".join(named))]
 
 
 def _match_facilities(

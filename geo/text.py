@@ -354,6 +354,12 @@ TEXT: dict[str, str] = {
     "intake_note_date_from_name": (
         "Berkas tanpa kolom tanggal: tanggal {tanggal} diambil dari nama berkas."
     ),
+    "intake_note_fasilitas_ditandai": (
+        "{rows} baris menyebut fasilitas yang ditandai bermasalah oleh pemeriksaan "
+        "data fasilitas: {names}. Baris itu disimpan, tetapi grafik keterisian "
+        "tidak menghitungnya sampai data fasilitasnya dibereskan (tab Ubah "
+        "fasilitas) atau keterisian dicatat pada fasilitas yang sah."
+    ),
     "intake_note_date_given": (
         "Berkas tanpa kolom tanggal: semua baris diberi tanggal {tanggal} yang "
         "diisikan pengguna."

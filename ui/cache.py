@@ -70,7 +70,14 @@ def check_upload(
     layer = None if kind == "batas" else kelurahan(region_kode)
     # occupancy rows name stored facilities; refresh_after_write drops this
     # cache, so an edited capacity is checked against on the next look
-    facilities = store.facilities(engine(), region_kode) if kind == "okupansi" else None
+    facilities = None
+    if kind == "okupansi":
+        # the checked table: the store's rows with is_valid and masalah
+        checked = load_region(region_kode).facilities
+        if checked is None:
+            facilities = store.facilities(engine(), region_kode)
+        else:
+            facilities = checked.table
     return imports.check_file(
         kind, _data, name, layer, imports.answers_from_json(answers), facilities
     )

@@ -165,3 +165,17 @@ def test_cli_import_writes_occupancy_once_and_the_chart_appears(
     occupancy, _ = store_charts(engine, region, pd.Timestamp("2021-03-31"))
     assert occupancy.absent == ""
     assert TIDAR in occupancy.table.to_csv()
+
+
+def test_rows_for_a_flagged_facility_are_stored_and_said(magelang_store):
+    engine, _ = magelang_store
+    checked = regions.load_region("33.71", engine=engine).facilities.table
+    flagged = checked[~checked["is_valid"] & checked["id"].notna()].iloc[0]
+    text = f"fasilitas,tanggal,terisi_isolasi\n{flagged['nama']},2020-10-06,3\n"
+
+    result = intake.import_occupancy(text.encode(), checked, name="okupansi.csv")
+
+    assert result.accepted_rows == 1
+    note = next(n for n in result.notes if "ditandai bermasalah" in n)
+    assert note.startswith("1 baris menyebut fasilitas")
+    assert flagged["nama"] in note and flagged["masalah"] in note
