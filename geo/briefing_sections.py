@@ -230,6 +230,7 @@ def scenario_section(
     weight = _weight_key(masukan)
     if weight is not None:
         paragraphs.append(t("brf_skn_bobot", bobot=scenario.weight_label(weight)))
+    sites_at = len(paragraphs)  # the chosen sites follow what the need was
     briefing_date = inputs.data_date.date()
     if adopted.data_date is None:
         paragraphs.append(t("brf_skn_tanpa_tanggal"))
@@ -256,6 +257,12 @@ def scenario_section(
         )
         paragraphs.append(t("brf_skn_tak_terbaca", id=adopted.id))
         return tuple(paragraphs), None
+    if kind == "lokasi":
+        sites = parts["lokasi"].sites
+        chosen = sites.loc[sites["is_chosen"], "id"].astype(str).tolist()
+        if chosen:
+            names = ", ".join(chosen)
+            paragraphs.insert(sites_at, t("brf_skn_lokasi", n=len(chosen), names=names))
     counts_people = _counts_people(weight)
     values = [
         _kpi_cell(key, value, unit, counts_people=counts_people)

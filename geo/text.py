@@ -942,6 +942,7 @@ TEXT: dict[str, str] = {
         'Skenario "{nama}" (#{id}, {jenis}) diadopsi oleh {oleh} pada {tanggal}.'
     ),
     "brf_skn_bobot": "Kebutuhan diukur dengan: {bobot}.",
+    "brf_skn_lokasi": "Lokasi terpilih ({n}): {names}.",
     "brf_skn_tanggal": "Skenario dihitung dari data per {tanggal}.",
     "brf_skn_beda_tanggal": (
         "Perhatian: skenario dihitung dari data per {skenario}, bukan dari data "

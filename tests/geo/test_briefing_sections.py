@@ -20,7 +20,7 @@ from geo.briefing_sections import (
 )
 from geo.export_region import ExportInputs, export_bytes, inputs_from_region
 from geo.siting import SitingResult
-from geo.text import long_date
+from geo.text import local_long_time
 from tests.conftest import MAGELANG
 from tests.geo.allocation_data import one_site_for_two_kelurahan
 from tests.geo.export_support import (
@@ -109,8 +109,10 @@ def test_adopted_scenario_is_in_the_briefing_with_who_and_its_kpis(
     assert SCENARIO_HEADING in text
     assert (
         f'Skenario "Dua posko kasus aktif" (#{scenario_id}, Lokasi) diadopsi oleh '
-        f"Kepala Bappeda pada {long_date(adopted.adopted_at)}" in text
+        f"Kepala Bappeda pada {local_long_time(adopted.adopted_at)}" in text
     )
+    chosen = two_posts.sites.loc[two_posts.sites["is_chosen"], "id"].tolist()
+    assert f"Lokasi terpilih (2): {', '.join(chosen)}." in text
     assert "Kebutuhan diukur dengan: Kasus aktif." in text
     assert "Skenario dihitung dari data per 6 Oktober 2020." in text
     kpi = scenario.scenario_kpi("lokasi", {"lokasi": two_posts}).kpi
