@@ -223,7 +223,7 @@ def scenario_section(
             id=adopted.id,
             jenis=TEXT.get(f"skn_jenis_{kind}", kind),
             oleh=adopted.adopted_by or "–",
-            tanggal=_when(adopted.adopted_at),
+            tanggal=local_long_time(adopted.adopted_at),
         )
     ]
     masukan = adopted.parameters.get("masukan") or {}
@@ -301,8 +301,3 @@ def _counts_people(weight: str | None) -> bool:
         return True
     indicator = INDICATORS.get(weight)
     return indicator is None or indicator.is_count
-
-
-def _when(value: object) -> str:
-    """Return a stored UTC time as "7 Oktober 2020, 10.00 WIB" (local zone)."""
-    return local_long_time(value)

@@ -21,7 +21,9 @@ state.init()
 try:
     pack, tanggal, notices = widgets.region_date_picker()
     public = widgets.public_release_toggle()
-    inputs = downloads.export_inputs(pack.kode, tanggal.date().isoformat())
+    inputs = downloads.export_inputs(
+        pack.kode, tanggal.date().isoformat(), with_store_charts=True
+    )
 except GeoInputError as err:
     st.error(str(err))
     st.stop()

@@ -54,14 +54,23 @@ class FileChoice:
 
 
 def export_inputs(
-    kode: str, tanggal: str, indicator: str = DEFAULT_INDICATOR
+    kode: str,
+    tanggal: str,
+    indicator: str = DEFAULT_INDICATOR,
+    *,
+    with_store_charts: bool = False,
 ) -> ExportInputs:
     """Return the region at the date as the page shows it, from the page's caches.
 
-    Facility occupancy and resource stock come from the store at that date,
-    as for ``python -m geo export`` (:func:`geo.store_charts.store_charts`).
+    With ``with_store_charts`` (the Grafik & Ekspor page), facility occupancy
+    and resource stock come from the store at that date, as for ``python -m
+    geo export`` (:func:`geo.store_charts.store_charts`); the map and table
+    downloads of other pages need neither, so the audit log is not replayed
+    there.
     """
-    occupancy, stock = cache.occupancy_and_stock(kode, tanggal)
+    occupancy = stock = None
+    if with_store_charts:
+        occupancy, stock = cache.occupancy_and_stock(kode, tanggal)
     return ExportInputs(
         region=cache.load_region(kode),
         situation=cache.situation(kode, tanggal, indicator),

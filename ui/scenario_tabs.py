@@ -885,7 +885,7 @@ def saved_tab(place: Place) -> None:
                 nama=adopted.nama,
                 id=adopted.id,
                 who=adopted.adopted_by,
-                when=_when(adopted.adopted_at),
+                when=local_time(adopted.adopted_at),
             )
         )
     saved = {
@@ -902,7 +902,9 @@ def saved_tab(place: Place) -> None:
                     for item in saved.values()
                 ],
                 t("skn_penulis"): [item.author for item in saved.values()],
-                t("skn_dibuat"): [_when(item.created_at) for item in saved.values()],
+                t("skn_dibuat"): [
+                    local_time(item.created_at) for item in saved.values()
+                ],
                 t("tanggal"): [
                     "–"
                     if item.data_date is None
@@ -913,7 +915,7 @@ def saved_tab(place: Place) -> None:
                     t(
                         "skn_diadopsi_oleh",
                         who=item.adopted_by,
-                        when=_when(item.adopted_at),
+                        when=local_time(item.adopted_at),
                     )
                     if item.is_adopted
                     else "–"
@@ -964,14 +966,10 @@ def saved_tab(place: Place) -> None:
                 nama=result.nama,
                 id=result.id,
                 who=result.adopted_by,
-                when=_when(result.adopted_at),
+                when=local_time(result.adopted_at),
             )
         )
         st.rerun()
-
-
-def _when(value: Any) -> str:
-    return local_time(value)
 
 
 def _compare(items: list[Any], place: Place) -> None:
