@@ -78,10 +78,7 @@ def load_region_facilities(kode: str, data_dir: Path = DATA_DIR) -> gpd.GeoDataF
     region = regions.load_region(
         regions.find_region(kode, engine, data_dir).kode, engine=engine
     )
-    if region.facilities is None:
-        return store.facilities(engine, region.pack.kode)
-    # the checked table: the store's rows with is_valid and masalah
-    return region.facilities.table
+    return regions.occupancy_facilities(region, engine)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:

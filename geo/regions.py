@@ -250,6 +250,18 @@ def load_region(
     )
 
 
+def occupancy_facilities(region: RegionData, engine: Engine) -> pd.DataFrame:
+    """Return the facilities occupancy rows may name: the checked table when any.
+
+    The checked table is the store's rows with ``is_valid`` and ``masalah``, so
+    an occupancy import can say which rows name a flagged facility; a region
+    without a facility listing gives the store's rows as they are.
+    """
+    if region.facilities is None:
+        return store.facilities(engine, region.pack.kode)
+    return region.facilities.table
+
+
 def _load_from_store(pack: RegionPack, engine: Engine) -> RegionData:
     kelurahan = store.kelurahan(engine, pack.kode)
     if kelurahan.empty:

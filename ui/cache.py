@@ -72,12 +72,7 @@ def check_upload(
     # cache, so an edited capacity is checked against on the next look
     facilities = None
     if kind == "okupansi":
-        # the checked table: the store's rows with is_valid and masalah
-        checked = load_region(region_kode).facilities
-        if checked is None:
-            facilities = store.facilities(engine(), region_kode)
-        else:
-            facilities = checked.table
+        facilities = regions.occupancy_facilities(load_region(region_kode), engine())
     return imports.check_file(
         kind, _data, name, layer, imports.answers_from_json(answers), facilities
     )
