@@ -20,6 +20,7 @@ from geo.export_image import DEFAULT_TIMEOUT_S, ImageRenderer
 from geo.export_region import (
     CHARTS,
     KINDS,
+    STORE_CHARTS,
     ExportInputs,
     export,
     inputs_from_region,
@@ -75,7 +76,10 @@ def run(args: argparse.Namespace) -> int:
     if args.jenis == "laporan":
         inputs = load_briefing_inputs(args.wilayah, args.tanggal)
     else:
-        inputs = load_export_inputs(args.wilayah, args.tanggal)
+        wanted = args.jenis == "grafik" and args.grafik in STORE_CHARTS
+        inputs = load_export_inputs(
+            args.wilayah, args.tanggal, with_store_charts=wanted
+        )
     with ImageRenderer(timeout_s=args.timeout_s) as renderer:
         path = export(
             args.jenis,
@@ -91,7 +95,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def load_export_inputs(
-    kode: str, tanggal: str | None, *, engine: Engine | None = None
+    kode: str,
+    tanggal: str | None,
+    *,
+    engine: Engine | None = None,
+    with_store_charts: bool = True,
 ) -> ExportInputs:
     """Return the export inputs of region ``kode`` at ``tanggal`` (latest if None).
 
@@ -110,6 +118,9 @@ def load_export_inputs(
     engine : sqlalchemy.Engine, optional
         The store; by default the one ``CC_DATABASE_URL`` / ``CC_DATA_DIR``
         name.
+    with_store_charts : bool
+        Read occupancy and stock (which replays the audit log); only the
+        ``keterisian`` and ``stok`` charts need them.
 
     Raises
     ------
@@ -125,6 +136,8 @@ def load_export_inputs(
     region = stored_region(kode, engine)
     layer = display_geometry(region.kelurahan, metric_crs=region.pack.metric_crs)
     inputs = inputs_from_region(region, tanggal, layer=layer.layer)
+    if not with_store_charts:
+        return inputs
     occupancy, stock = store_charts(engine, region, inputs.data_date)
     return replace(inputs, occupancy=occupancy, stock=stock)
 
@@ -143,7 +156,8 @@ def load_briefing_inputs(kode: str, tanggal: str | None) -> ExportInputs:
     from geo import store
 
     engine = store.open_store()
-    return with_sections(load_export_inputs(kode, tanggal, engine=engine), engine)
+    inputs = load_export_inputs(kode, tanggal, engine=engine, with_store_charts=False)
+    return with_sections(inputs, engine)
 
 
 def with_sections(inputs: ExportInputs, engine: Engine) -> ExportInputs:

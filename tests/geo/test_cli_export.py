@@ -58,7 +58,9 @@ def test_parser_reads_the_documented_command_line(tmp_path):
 
 
 def test_run_writes_the_file_from_command_line_arguments(monkeypatch, inputs, tmp_path):
-    monkeypatch.setattr(cli_export, "load_export_inputs", lambda kode, tanggal: inputs)
+    monkeypatch.setattr(
+        cli_export, "load_export_inputs", lambda kode, tanggal, **_: inputs
+    )
     out = tmp_path / "harian" / "kelurahan.csv"
     args = parser().parse_args(
         [
