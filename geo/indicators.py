@@ -187,7 +187,7 @@ def situation(
         unassigned=unassigned,
         totals=_sums(table),
         previous_totals=_sums(previous_table) if previous is not None else {},
-        unassigned_totals=_sums(unassigned),
+        unassigned_totals=_unassigned_sums(unassigned),
         period=period,
         notes=tuple(notes),
         changes=changes,
@@ -345,6 +345,13 @@ def _values(
         cfr = table["meninggal"] / table["positif"] * 100
         return cfr.where(table["positif"] > 0), None
     return table[indicator], None
+
+
+def _unassigned_sums(unassigned: pd.DataFrame) -> dict[str, float]:
+    # no row without a kelurahan at the date: the count is 0, not unknown
+    if unassigned.empty:
+        return {column: 0.0 for column in MEASURE_COLUMNS}
+    return _sums(unassigned)
 
 
 def _sums(table: pd.DataFrame) -> dict[str, float]:

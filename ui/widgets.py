@@ -199,8 +199,6 @@ def kpi_row(result: indicators.Situation, facility_count: int | None) -> None:
             help=t("kpi_help_kelurahan"),
         )
     unassigned = result.unassigned_totals.get("positif", 0.0)
-    if pd.isna(unassigned):
-        unassigned = 0.0  # no row without a kelurahan at this date
     columns[3].metric(t("kpi_tanpa_kelurahan"), fmt_int(unassigned))
     columns[4].metric(
         t("kpi_fasilitas"),

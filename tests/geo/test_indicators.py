@@ -149,3 +149,10 @@ def test_same_coverage_gives_the_plain_change_and_no_note(five_kelurahan, small_
 
     assert result.changes["positif"] == 44 - 45
     assert result.coverage_note is None
+
+
+def test_no_rows_without_kelurahan_count_zero_not_unknown(five_kelurahan, small_cases):
+    result = indicators.situation(five_kelurahan, small_cases, DATES[2])
+
+    assert result.unassigned.empty
+    assert result.unassigned_totals["positif"] == 0
