@@ -52,10 +52,13 @@ def test_computation_modules_load_neither_folium_nor_plotly():
 
 
 def test_the_first_page_path_loads_neither_pyplot_nor_the_hotspot_libraries():
-    # start-up time: mapclassify's pyplot and libpysal/esda are not needed to
-    # draw the first map (benchmarks/bench_startup.py)
-    first_page = ["geo.mapview", "geo.situation_maps", "ui.cache", "ui.widgets"]
-    assert _loaded(first_page, ["matplotlib.pyplot", "esda", "libpysal"]) == []
+    # start-up time: mapclassify (with scipy.stats and scikit-learn), pyplot,
+    # libpysal/esda and the planners' solvers are not needed to draw the first
+    # map (benchmarks/bench_startup.py)
+    first_page = ["geo.situation_maps", "geo.charts", "ui.cache", "ui.widgets"]
+    first_page.append("ui.downloads")
+    unneeded = ["matplotlib.pyplot", "esda", "libpysal", "mapclassify", "sklearn"]
+    assert _loaded(first_page, [*unneeded, "scipy.stats", "pulp"]) == []
 
 
 def test_mapclassify_and_a_later_pyplot_still_work_after_the_guarded_import():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import json
+from typing import TYPE_CHECKING
 
 import folium
 import geopandas as gpd
@@ -21,7 +22,6 @@ from geo import (
     intake,
     regions,
     roads,
-    scenario,
     situation_maps,
     store,
     store_charts,
@@ -30,6 +30,9 @@ from geo.crs import GEOGRAPHIC_CRS
 from geo.export_image import ImageRenderer
 from geo.regions import RegionData, RegionPack
 from geo.text import t
+
+if TYPE_CHECKING:
+    from geo import scenario
 
 
 @st.cache_resource(show_spinner="Menyiapkan penyimpanan data…")
@@ -153,12 +156,18 @@ def image_renderer() -> ImageRenderer:
 # --- skenario page ---
 @st.cache_data(show_spinner=False, max_entries=8)
 def kelurahan_centres(kode: str) -> pd.DataFrame:
+    # imported here, as below: the solvers (scipy.optimize, PuLP) are not
+    # needed before the Skenario page
+    from geo import scenario
+
     region = load_region(kode)
     return scenario.kelurahan_centres(region.kelurahan, region.pack.metric_crs)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def need_weights(kode: str, tanggal: str, key: str) -> scenario.NeedWeights:
+    from geo import scenario
+
     indicator = scenario.indicator_for_weight(key)
     return scenario.need_weights(situation(kode, tanggal, indicator).table, key)
 

@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from geo import briefing_sections, export_region
+from geo import export_region
 from geo.cli_hotspots import HotspotReport
 from geo.errors import GeoInputError
 from geo.export_image import ImageRenderer, figure_html
@@ -103,6 +103,10 @@ def briefing_inputs(inputs: ExportInputs) -> ExportInputs:
     (:func:`geo.briefing_sections.hotspot_defaults`), so a briefing after a
     visit to that page costs no second analysis.
     """
+    # imported here: the scenario section's solvers (scipy.optimize, PuLP) are
+    # not needed to draw the first map
+    from geo import briefing_sections
+
     kode = inputs.kode
 
     def hotspot_for(tanggal: str, **settings: object) -> HotspotReport:

@@ -2,10 +2,10 @@
 
 ``make run`` starts the app through this module: ``python -m ui.launch run app.py``
 takes the same arguments and environment variables as ``streamlit run``. The
-server answers within a second; the first page then needs geopandas, folium and
-mapclassify (with scikit-learn and scipy), about two seconds of imports on two
-cores. Importing them in a thread while the browser loads the page overlaps the
-two, so the first map is drawn sooner.
+server answers within a second; the first page then needs geopandas, folium,
+SQLAlchemy and plotly, over a second of imports on two cores. Importing them in
+a thread while the browser loads the page overlaps the two, so the first map is
+drawn sooner.
 """
 
 from __future__ import annotations
@@ -22,17 +22,16 @@ logger = logging.getLogger(__name__)
 # Plain libraries and geo/ only: a Streamlit component (streamlit_folium) must be
 # imported once the server runs, or its frame stays empty.
 WARM_MODULES = (
+    "plotly.graph_objects",  # first: app.py sends a chart before the page runs
     "geopandas",
     "folium",
-    "geo.mapview",  # imports mapclassify without matplotlib: it must come first
+    "geo.mapview",
     "sqlalchemy",
     "alembic",
-    "plotly.graph_objects",
     "geo.store",
     "geo.bootstrap",
     "geo.situation_maps",
     "geo.export_region",
-    "geo.scenario",
 )
 
 

@@ -4,6 +4,7 @@ import io
 import json
 import pickle
 import re
+import warnings
 from pathlib import Path
 
 import folium
@@ -214,8 +215,8 @@ def test_legend_uses_indonesian_number_format(five_squares):
     [
         # one class per distinct value: "0", "1 – 3", "4 – 40"
         ([0, 3, 3, 3, 40], ("0", "<5", "<5 – 40")),
-        # natural breaks: "0 – 1", "2", "3 – 30", "31 – 400"
-        ([0, 1, 2, 30, 400], ("0 – <5", "<5", "<5 – 30", "31 – 400")),
+        # natural breaks: "0 – 1", "2 – 3", "4 – 30", "31 – 400"
+        ([0, 1, 3, 30, 400], ("0 – <5", "<5", "<5 – 30", "31 – 400")),
         # no bound under five: unchanged
         ([0, 2, 9, 12, 400, 500, 600], ("0 – 12", "13 – 400", "401 – 600")),
     ],
@@ -248,6 +249,40 @@ def test_natural_breaks_are_the_same_on_every_run(jakarta):
 
     assert first.upper_bounds == second.upper_bounds
     assert len(first.upper_bounds) == 5
+
+
+@pytest.mark.parametrize("skew", ["poisson", "lognormal"])
+def test_default_classes_are_mapclassify_fisher_jenks(jakarta, skew):
+    import mapclassify
+
+    counts = jakarta["positif"] if skew == "poisson" else _heavy_tailed(len(jakarta))
+
+    classes = classify_values(counts)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "Numba not installed": pure Python, exact
+        reference = mapclassify.FisherJenks(counts.to_numpy(float), k=5)
+    assert classes.scheme == "FisherJenks"
+    np.testing.assert_allclose(classes.upper_bounds, reference.bins)
+    assert classes.class_index.to_numpy(int).tolist() == reference.yb.tolist()
+
+
+def _heavy_tailed(size: int) -> pd.Series:
+    # like incidence over kelurahan: most small, a few very large
+    rng = np.random.default_rng(31)
+    return pd.Series(np.round(rng.lognormal(3.0, 1.2, size)))
+
+
+def test_a_value_on_a_bound_is_in_the_lower_class_as_in_mapclassify():
+    import mapclassify
+
+    values = pd.Series([0, 5, 5, 6, 10, 11, 50, 51, 400])
+
+    classes = classify_values(values, classes=4, scheme="Quantiles")
+
+    reference = mapclassify.Quantiles(values.to_numpy(float), k=4)
+    assert classes.upper_bounds == tuple(reference.bins)
+    assert classes.class_index.to_numpy(int).tolist() == reference.yb.tolist()
 
 
 def test_map_loads_only_the_local_leaflet(magelang):
