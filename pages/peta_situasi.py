@@ -38,20 +38,9 @@ facilities = region.facilities
 widgets.kpi_row(result, None if facilities is None else len(facilities.valid))
 
 map_column, detail_column = st.columns([3, 2])
-with map_column:
-    clicked = widgets.situation_map(view.pack.kode, tanggal, view.indicator)
-    resources = region.resources
-    if resources is not None and resources["is_example"].any():
-        st.caption(t("data_resources_contoh"))
-    downloads.map_downloads(exports, public=public, key="situasi_peta_unduh")
-    outlying = cache.view_bounds(view.pack.kode).outlying
-    if outlying:
-        st.caption(t("peta_dibuka_daratan", n=len(outlying), names=", ".join(outlying)))
-if clicked and clicked != st.session_state.get("peta_klik_terakhir"):
-    st.session_state["peta_klik_terakhir"] = clicked
-    st.session_state[state.KELURAHAN_WIDGET] = clicked
-
 names = dict(zip(result.table["kode"], result.table["nama"], strict=True))
+# The details and the curve go out before the map: the browser loads the chart
+# library while the map is being built, not while it draws the map.
 with detail_column:
     selected = st.selectbox(
         t("kelurahan"),
@@ -89,6 +78,17 @@ with detail_column:
         public=public,
         context=f"{view.pack.kode}|{selected}|{tanggal}",
     )
+
+with map_column:
+    # a click on a kelurahan selects it in the picker beside the map
+    widgets.situation_map(view.pack.kode, tanggal, view.indicator)
+    resources = region.resources
+    if resources is not None and resources["is_example"].any():
+        st.caption(t("data_resources_contoh"))
+    downloads.map_downloads(exports, public=public, key="situasi_peta_unduh")
+    outlying = cache.view_bounds(view.pack.kode).outlying
+    if outlying:
+        st.caption(t("peta_dibuka_daratan", n=len(outlying), names=", ".join(outlying)))
 
 facility_notes = () if facilities is None else facilities.notes
 # the coverage note is already shown under the KPIs

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from functools import partial
 
 import folium
 import pandas as pd
@@ -253,23 +254,33 @@ def flagged_facilities(flagged: pd.DataFrame) -> None:
     )
 
 
-def situation_map(kode: str, tanggal: str, indicator: str) -> str | None:
-    """Draw the map; return the ``kode`` of a kelurahan the user clicked, if any.
+def situation_map(kode: str, tanggal: str, indicator: str) -> None:
+    """Draw the map; a click on a kelurahan selects it in the kelurahan picker.
 
     Layers, the basemap included ("tanpa peta dasar"), are switched inside the
-    map, so doing so never reruns the page or loses the view.
+    map, so doing so never reruns the page or loses the view. The click is
+    handled in a callback, which runs before the page does, so the picker may
+    be drawn before the map.
     """
     folium_map = cache.situation_map(kode, tanggal, indicator, basemap=True)
+    key = f"{state.MAP_WIDGET}_{kode}"
     # Only the clicked feature comes back, so panning and zooming never rerun.
-    returned = st_folium(
+    st_folium(
         folium_map,
-        key=f"{state.MAP_WIDGET}_{kode}",
+        key=key,
         height=560,
         use_container_width=True,
         returned_objects=["last_active_drawing"],
+        on_change=partial(_select_clicked_kelurahan, key),
     )
-    feature = (returned or {}).get("last_active_drawing") or {}
-    return (feature.get("properties") or {}).get("kode")
+
+
+def _select_clicked_kelurahan(map_key: str) -> None:
+    returned = st.session_state.get(map_key) or {}
+    feature = returned.get("last_active_drawing") or {}
+    kode = (feature.get("properties") or {}).get("kode")
+    if kode:
+        st.session_state[state.KELURAHAN_WIDGET] = kode
 
 
 def kelurahan_table(result: indicators.Situation) -> None:
