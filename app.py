@@ -7,7 +7,7 @@ import logging
 import streamlit as st
 
 from geo.text import t
-from ui import state
+from ui import preload, state
 
 # The tab icon stays an emoji: a Material icon there is fetched from Google's font
 # server (the navigation's Material icons come from Streamlit's bundled font).
@@ -22,6 +22,8 @@ def _configure_logging() -> None:
 
 
 _configure_logging()
+# first, so the chart library loads in the browser while the page is computed
+remove_blank_chart = preload.chart_library()
 navigation = st.navigation(
     [
         st.Page(
@@ -44,3 +46,4 @@ navigation = st.navigation(
 )
 state.navigation_ready()
 navigation.run()
+remove_blank_chart()
