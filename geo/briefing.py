@@ -44,7 +44,7 @@ from geo.errors import GeoInputError
 from geo.export import count_label, date_label, is_small_count
 from geo.export_image import ImageRenderer
 from geo.export_table import suppress_small_counts
-from geo.text import fmt_int, fmt_num, t
+from geo.text import fmt_int, fmt_num, local_time, t, utc_now
 
 logger = logging.getLogger(__name__)
 
@@ -258,7 +258,7 @@ def _fonts() -> tuple[str, str]:
 
 
 def _title_block(data: BriefingInput, styles: dict[str, ParagraphStyle]) -> list:
-    made = pd.Timestamp.now().strftime("%d/%m/%Y %H:%M")
+    made = local_time(utc_now())
     subtitle = t(
         "brf_wilayah_tanggal", wilayah=data.region, tanggal=date_label(data.data_date)
     )
@@ -451,7 +451,7 @@ def _render(story: list, data: BriefingInput) -> bytes:
         "brf_kaki",
         wilayah=data.region,
         tanggal=date_label(data.data_date),
-        waktu=pd.Timestamp.now().strftime("%d/%m/%Y %H:%M"),
+        waktu=local_time(utc_now()),
     )
 
     class _NumberedCanvas(pdf_canvas.Canvas):

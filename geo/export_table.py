@@ -25,7 +25,7 @@ import pyogrio
 from geo.crs import GEOGRAPHIC_CRS
 from geo.errors import GeoInputError
 from geo.export import is_small_count
-from geo.text import t
+from geo.text import local_time, t, utc_now
 
 logger = logging.getLogger(__name__)
 
@@ -362,7 +362,7 @@ def _write_info_sheet(writer: pd.ExcelWriter, info: TableInfo, *, public: bool) 
         (t("eks_wilayah"), info.region),
         (t("eks_tanggal_data"), info.data_date),
         (t("eks_sumber", sumber="").rstrip(": "), info.source),
-        (t("eks_dibuat"), pd.Timestamp.now().strftime("%d/%m/%Y %H:%M")),
+        (t("eks_dibuat"), local_time(utc_now())),
     ]
     rows += [(t("eks_filter") + ": " + name, value) for name, value in info.filters]
     if not info.filters:

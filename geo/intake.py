@@ -60,7 +60,7 @@ from geo.normalize import (
     parse_counts,
     parse_dates,
 )
-from geo.text import fmt_int, long_date, t
+from geo.text import fmt_int, local_today, long_date, t
 
 logger = logging.getLogger(__name__)
 
@@ -444,8 +444,9 @@ def _read_dates(
     batch.flag(parsed.problems, column, text)
     missing = is_missing_text(text)
     batch.flag(_reason_where(missing, t("intake_date_missing")), column, text)
-    # A date after today is a typing or conversion error (e.g. 2142), never data.
-    future = pd.to_datetime(parsed.values) > pd.Timestamp.now().normalize()
+    # A date after today is a typing or conversion error (e.g. 2142), never data;
+    # "today" is the command center's, whatever zone the server keeps.
+    future = pd.to_datetime(parsed.values) > local_today()
     batch.flag(
         _reason_where(pd.Series(future, index=text.index), t("intake_date_future")),
         column,

@@ -2441,6 +2441,20 @@ def local_long_time(value: object) -> str:
     return f"{long_date(shown)}, {shown:%H.%M} {label}"
 
 
+def utc_now() -> pd.Timestamp:
+    """Return the current time in UTC (the one clock the product reads)."""
+    return pd.Timestamp.now(tz="UTC")
+
+
+def local_today() -> pd.Timestamp:
+    """Return today in the command center's zone (``CC_TIMEZONE``), as midnight.
+
+    Not the server's own day: on a server kept in UTC, 06:00 WIB on 5 October
+    is still 4 October.
+    """
+    return local_day(utc_now())
+
+
 def local_day(value: object) -> pd.Timestamp:
     """Return the command center's calendar day of a stored UTC time, as midnight.
 

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import Polygon, box
 
+from geo import text
 from geo.errors import GeoInputError
 from geo.intake import (
     import_cases,
@@ -707,6 +708,22 @@ def test_a_date_after_today_is_quarantined(kelurahan_uji):
 
     assert result.rows_read == 2
     assert list(result.dates) == ["2020-10-05"]
+    assert any(
+        "baris 3" in line and "sesudah hari ini" in line for line in result.messages
+    )
+
+
+def test_today_s_report_is_not_future_on_a_server_kept_in_utc(
+    kelurahan_uji, monkeypatch
+):
+    # 06:00 WIB on 6 October: the server's UTC clock still says 5 October
+    monkeypatch.delenv("CC_TIMEZONE", raising=False)
+    monkeypatch.setattr(text, "utc_now", lambda: pd.Timestamp("2020-10-05 23:00Z"))
+    rows = "2020-10-06,Magersari,3\n2020-10-07,Magersari,4\n"
+
+    result = import_cases(f"tanggal,kelurahan,positif\n{rows}".encode(), kelurahan_uji)
+
+    assert list(result.dates) == ["2020-10-06"]
     assert any(
         "baris 3" in line and "sesudah hari ini" in line for line in result.messages
     )

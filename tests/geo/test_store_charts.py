@@ -14,6 +14,7 @@ import pytest
 
 from geo import export_region, regions, store
 from geo.store_charts import occupancy_at, stock_history, store_charts
+from geo.text import local_day
 
 MAGELANG = "33.71"
 DATA_DATE = pd.Timestamp("2020-10-06")
@@ -90,7 +91,8 @@ def test_stock_before_its_first_record_is_absent_and_says_since_when(magelang_st
 def test_an_edit_of_jumlah_is_a_second_point_of_the_stock_line(magelang_store):
     engine, _ = magelang_store
     store.update_resource(engine, _kit_tes_id(engine), {"jumlah": 100}, "Sari")
-    today = pd.Timestamp(dt.datetime.now(dt.UTC).date())
+    # the edit's day in the command center's zone (WIB), not in UTC
+    today = local_day(dt.datetime.now(dt.UTC))
 
     _, _, later = _charts(engine, today + pd.Timedelta(days=1))
     _, _, at_data_date = _charts(engine)

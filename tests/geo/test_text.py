@@ -43,3 +43,11 @@ def test_a_late_utc_edit_falls_on_the_next_local_day(monkeypatch):
     monkeypatch.delenv("CC_TIMEZONE", raising=False)
     assert local_day("2020-10-06 23:30") == pd.Timestamp("2020-10-07")
     assert local_day("2020-10-06") == pd.Timestamp("2020-10-06")  # a bare date stays
+
+
+def test_today_is_the_command_center_s_day_not_the_server_s(monkeypatch):
+    monkeypatch.delenv("CC_TIMEZONE", raising=False)
+    # 23:00 UTC on 5 October is 06:00 WIB on 6 October
+    monkeypatch.setattr(text, "utc_now", lambda: pd.Timestamp("2020-10-05 23:00Z"))
+
+    assert text.local_today() == pd.Timestamp("2020-10-06")
