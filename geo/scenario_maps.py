@@ -267,6 +267,7 @@ def _add_demand(fmap: folium.Map, demand: pd.DataFrame, result: SitingResult) ->
 def _add_sites(fmap: folium.Map, sites: pd.DataFrame, result: SitingResult) -> None:
     unchosen = folium.FeatureGroup(name=t("skn_peta_kandidat"))
     chosen = folium.FeatureGroup(name=t("skn_peta_terpilih"))
+    symbols = []
     for row in sites.itertuples(index=False):
         if not row.is_chosen:
             folium.CircleMarker(
@@ -294,7 +295,8 @@ def _add_sites(fmap: folium.Map, sites: pd.DataFrame, result: SitingResult) -> N
         if not pd.isna(row.capacity):
             rows.append((t("skn_kapasitas"), fmt_int(row.capacity)))
         popup = mapview._popup_rows(rows)
-        mapview._marker(row.lat, row.lon, symbol, popup, tip).add_to(chosen)
+        symbols.append(mapview.Symbol(row.lat, row.lon, symbol, popup, tip))
+    mapview.SymbolLayer(symbols).add_to(chosen)
     unchosen.add_to(fmap)
     chosen.add_to(fmap)
     logger.info("siting map: %s chosen sites", int(sites["is_chosen"].sum()))

@@ -161,7 +161,9 @@ def chromium_path() -> str:
 
 
 @pytest.mark.browser
-def test_magelang_kelurahan_are_drawn_offline(app_url: str, chromium_path: str):
+def test_magelang_kelurahan_are_drawn_offline(
+    app_url: str, chromium_path: str, magelang
+):
     from playwright.sync_api import expect, sync_playwright
 
     blocked: list[str] = []
@@ -198,6 +200,14 @@ def test_magelang_kelurahan_are_drawn_offline(app_url: str, chromium_path: str):
                     "tidak ada data"
                 )
                 if _session == 0:
+                    # every valid facility has its symbol, with a popup on click
+                    symbols = frame.locator(".leaflet-marker-pane .petaruang-symbol")
+                    expect(symbols.first).to_be_attached(timeout=DRAW_TIMEOUT_MS)
+                    assert symbols.count() >= len(magelang.facilities.valid)
+                    symbols.first.dispatch_event("click")
+                    expect(frame.locator(".leaflet-popup-content")).to_contain_text(
+                        "Jenis"
+                    )
                     # a click reports the kelurahan's kode back to the page
                     assert not KODE_PATTERN.search(page.locator("body").inner_text())
                     polygons.nth(3).dispatch_event("click")

@@ -22,6 +22,7 @@ from geo.mapview import (
     NO_DATA_STYLE,
     RING_ALPHABET,
     TILE_URL,
+    SymbolLayer,
     classify_values,
     encode_ring,
     map_html,
@@ -380,17 +381,17 @@ def test_flagged_facilities_are_left_off(magelang, facilities):
     assert "RSUD Uji" in page
     assert "Puskesmas Uji" in page
     assert "RS Salah Tanda" not in page
-    assert page.count("petaruang-symbol") == 2
+    assert [symbol.tip for symbol in _symbols(fmap)] == ["RSUD Uji", "Puskesmas Uji"]
     assert "Fasilitas kesehatan" in _legend(fmap)
     assert "Jl. Tidar 30" in page
 
 
 def test_resource_popup_shows_quantity_update_and_example(magelang, resources):
-    page = map_html(
-        situation_map(magelang, "positif", indicator_label="Kasus", resources=resources)
+    fmap = situation_map(
+        magelang, "positif", indicator_label="Kasus", resources=resources
     )
 
-    popups = [json.loads(text) for text in re.findall(r"bindPopup\(\s*(\".*?\")", page)]
+    popups = [symbol.popup for symbol in _symbols(fmap)]
     ambulans = next(text for text in popups if "Pos Ambulans 1" in text)
     gudang = next(text for text in popups if "Gudang" in text)
     assert "contoh" in ambulans
@@ -398,6 +399,40 @@ def test_resource_popup_shows_quantity_update_and_example(magelang, resources):
     assert "contoh" not in gudang
     assert "5.000" in gudang
     assert "05-10-2020 14:30" in gudang
+
+
+def test_symbols_travel_in_one_script_with_tooltips_as_text(magelang, facilities):
+    named = facilities.assign(nama=["<b>RSUD</b> & co", "Puskesmas Uji", "X"])
+    fmap = situation_map(magelang, "positif", indicator_label="Kasus", facilities=named)
+
+    (layer,) = [child for child in _walk(fmap) if isinstance(child, SymbolLayer)]
+    items = json.loads(layer.items_json)
+    badges = json.loads(layer.badges_json)
+    page = map_html(fmap)
+    assert page.count("L.marker(") == 1  # one loop, not a marker per symbol
+    assert layer.items_json in page
+    assert [item[4] for item in items] == [
+        "&lt;b&gt;RSUD&lt;/b&gt; &amp; co",
+        "Puskesmas Uji",
+    ]
+    # each badge's HTML once: a hospital and a puskesmas
+    assert len(badges) == 2 and {item[2] for item in items} == {0, 1}
+    assert "<b>" not in page
+
+
+def _walk(element):
+    for child in element._children.values():
+        yield child
+        yield from _walk(child)
+
+
+def _symbols(fmap) -> list:
+    return [
+        symbol
+        for child in _walk(fmap)
+        if isinstance(child, SymbolLayer)
+        for symbol in child.symbols
+    ]
 
 
 @pytest.mark.parametrize(
@@ -457,7 +492,7 @@ def test_map_stays_fitted_to_the_kelurahan(magelang, facilities):
         [pytest.approx(min_lat, abs=1e-9), pytest.approx(min_lon, abs=1e-9)],
         [pytest.approx(max_lat, abs=1e-9), pytest.approx(max_lon, abs=1e-9)],
     ]
-    assert map_html(fmap).count("petaruang-symbol") == 1
+    assert len(_symbols(fmap)) == 1
 
 
 def _decode_ring(text: str, scale: float) -> np.ndarray:
