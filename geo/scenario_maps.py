@@ -185,13 +185,21 @@ def _base_map(layer: gpd.GeoDataFrame, basemap: bool) -> folium.Map:
 
 
 def _add_outlines(fmap: folium.Map, layer: gpd.GeoDataFrame) -> None:
-    shown = layer[["kode", "nama", "geometry"]]
-    folium.GeoJson(
-        shown.to_json(),
-        name=t("kelurahan"),
-        style_function=lambda _feature: {**OUTLINE_STYLE, "weight": 0.8},
-        tooltip=folium.GeoJsonTooltip(fields=["nama"], aliases=[t("kelurahan")]),
-    ).add_to(fmap)
+    # the compact geometry of the situation map: a province stays a few MB
+    properties = [
+        {"kode": str(kode), "nama": mapview._text(nama)}
+        for kode, nama in zip(layer["kode"], layer["nama"], strict=True)
+    ]
+    style = {**OUTLINE_STYLE, "weight": 0.8}
+    mapview._add_polygons(
+        fmap,
+        layer,
+        properties,
+        {feature["kode"]: style for feature in properties},
+        t("kelurahan"),
+        folium.GeoJsonTooltip(fields=["nama"], aliases=[t("kelurahan")], sticky=True),
+        mapview.DEFAULT_PRECISION_DEG,
+    )
 
 
 def _add_reach(
@@ -215,12 +223,21 @@ def _add_reach(
 def _add_lines(fmap: folium.Map, demand: pd.DataFrame, sites: pd.DataFrame) -> None:
     group = folium.FeatureGroup(name=t("skn_peta_penugasan"))
     site_at = sites.set_index("id")[["lat", "lon"]]
-    for row in demand.itertuples(index=False):
-        if not isinstance(row.site_id, str) or row.site_id not in site_at.index:
-            continue
-        target = site_at.loc[row.site_id]
+    segments = [
+        [
+            [row.lat, row.lon],
+            [
+                float(site_at.at[row.site_id, "lat"]),
+                float(site_at.at[row.site_id, "lon"]),
+            ],
+        ]
+        for row in demand.itertuples(index=False)
+        if isinstance(row.site_id, str) and row.site_id in site_at.index
+    ]
+    if segments:
+        # one Leaflet polyline of many parts, not a layer per kelurahan
         folium.PolyLine(
-            [[row.lat, row.lon], [float(target["lat"]), float(target["lon"])]],
+            segments,
             color=LINE_COLOUR,
             weight=1.2,
             opacity=0.7,
@@ -234,6 +251,7 @@ def _add_demand(fmap: folium.Map, demand: pd.DataFrame, result: SitingResult) ->
     unit = unit_label(result.parameters["unit"])
     has_radius = result.parameters.get("radius") is not None
     largest = float(demand["weight"].max()) if len(demand) else 0.0
+    circles = []
     for row in demand.itertuples(index=False):
         size = 3.0 + (9.0 * np.sqrt(row.weight / largest) if largest > 0 else 0.0)
         covered = bool(row.is_covered) or not has_radius
@@ -252,15 +270,9 @@ def _add_demand(fmap: folium.Map, demand: pd.DataFrame, result: SitingResult) ->
             tip += " · " + (
                 t("skn_tercakup") if row.is_covered else t("skn_tak_tercakup")
             )
-        folium.CircleMarker(
-            location=[row.lat, row.lon],
-            radius=size,
-            color=COVERED_COLOUR if covered else UNCOVERED_COLOUR,
-            weight=1,
-            fill=True,
-            fill_opacity=0.8,
-            tooltip=html.escape(tip),
-        ).add_to(group)
+        colour = COVERED_COLOUR if covered else UNCOVERED_COLOUR
+        circles.append(mapview.Circle(row.lat, row.lon, size, colour, tip))
+    mapview.CircleLayer(circles, weight=1, fill_opacity=0.8).add_to(group)
     group.add_to(fmap)
 
 
@@ -268,17 +280,11 @@ def _add_sites(fmap: folium.Map, sites: pd.DataFrame, result: SitingResult) -> N
     unchosen = folium.FeatureGroup(name=t("skn_peta_kandidat"))
     chosen = folium.FeatureGroup(name=t("skn_peta_terpilih"))
     symbols = []
+    circles = []
     for row in sites.itertuples(index=False):
         if not row.is_chosen:
-            folium.CircleMarker(
-                location=[row.lat, row.lon],
-                radius=4,
-                color=CANDIDATE_COLOUR,
-                weight=1,
-                fill=True,
-                fill_opacity=0.6,
-                tooltip=html.escape(f"{row.id} ({t('skn_tidak_dipilih')})"),
-            ).add_to(unchosen)
+            tip = f"{row.id} ({t('skn_tidak_dipilih')})"
+            circles.append(mapview.Circle(row.lat, row.lon, 4, CANDIDATE_COLOUR, tip))
             continue
         symbol = FIXED_SYMBOL if row.is_fixed else CHOSEN_SYMBOL
         tip = t(
@@ -297,6 +303,7 @@ def _add_sites(fmap: folium.Map, sites: pd.DataFrame, result: SitingResult) -> N
         popup = mapview._popup_rows(rows)
         symbols.append(mapview.Symbol(row.lat, row.lon, symbol, popup, tip))
     mapview.SymbolLayer(symbols).add_to(chosen)
+    mapview.CircleLayer(circles, weight=1, fill_opacity=0.6).add_to(unchosen)
     unchosen.add_to(fmap)
     chosen.add_to(fmap)
     logger.info("siting map: %s chosen sites", int(sites["is_chosen"].sum()))

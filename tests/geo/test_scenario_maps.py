@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+import folium
 import geopandas as gpd
 import pandas as pd
 import pytest
@@ -11,9 +12,10 @@ from pyproj import Transformer
 from geo import scenario
 from geo.crs import GEOGRAPHIC_CRS, UTM_49S
 from geo.distribution import distribute_by_need
-from geo.mapview import TILE_URL, map_html
+from geo.mapview import TILE_URL, CircleLayer, map_html
 from geo.roads import read_roads
 from geo.scenario_maps import (
+    UNCOVERED_COLOUR,
     distribution_map,
     legend_html,
     siting_map,
@@ -77,7 +79,8 @@ def test_siting_map_draws_sites_lines_and_reach(row_of_five):
     kelurahan, _, candidates, centres = row_of_five
     result = _solve(row_of_five, circuity=1.25)
 
-    page = map_html(siting_map(kelurahan, result, candidates, centres))
+    fmap = siting_map(kelurahan, result, candidates, centres)
+    page = map_html(fmap)
 
     # A covers A and B (1 km × 1,25 ≤ 1,5 km): 30 of 35
     assert result.kpi["covered_share"] == pytest.approx(30 / 35, rel=1e-9)
@@ -86,11 +89,27 @@ def test_siting_map_draws_sites_lines_and_reach(row_of_five):
     )
     # the reach drawn is straight-line: 1 500 m ÷ 1,25 = 1 200 m
     assert [float(radius) for radius in circles] == [pytest.approx(1200.0, abs=1e-6)]
-    assert page.count("L.polyline(") == 5  # every kelurahan to the one site
-    assert page.count("L.circleMarker(") == 6  # five kelurahan and Pos E
+    # one polyline of five parts: every kelurahan to the one site
+    (lines,) = [child for child in _walk(fmap) if isinstance(child, folium.PolyLine)]
+    assert len(lines.locations) == 5
+    circles = [
+        circle
+        for child in _walk(fmap)
+        if isinstance(child, CircleLayer)
+        for circle in child.circles
+    ]
+    assert len(circles) == 6  # five kelurahan and Pos E
+    assert page.count("L.circleMarker(") == 2  # one loop per layer, not per circle
+    assert sum(circle.colour == UNCOVERED_COLOUR for circle in circles) == 3  # C, D, E
     assert "Lokasi terpilih" in page
     assert "di luar jangkauan" in page
     assert "Kel D" in page
+
+
+def _walk(element):
+    for child in element._children.values():
+        yield child
+        yield from _walk(child)
 
 
 def test_siting_map_loads_nothing_from_the_internet(row_of_five):
