@@ -44,6 +44,9 @@ navigation = st.navigation(
         st.Page("pages/data.py", title=t("page_data"), icon=":material/folder_open:"),
     ]
 )
-state.navigation_ready()
-navigation.run()
-remove_blank_chart()
+try:
+    state.navigation_ready()
+    navigation.run()
+finally:
+    # also when the page stops early (st.stop on an error, a switch of page)
+    remove_blank_chart()

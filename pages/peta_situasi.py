@@ -48,6 +48,9 @@ with detail_column:
         format_func=lambda kode: t("seluruh_wilayah") if kode is None else names[kode],
         key=state.KELURAHAN_WIDGET,
         help=t("pilih_kelurahan_help"),
+        # what an emptied box (its "x", or a kelurahan of the region left
+        # behind) reads: the whole region, which is what None shows
+        placeholder=t("seluruh_wilayah"),
     )
     state.remember(state.SELECTED_KODE, selected)
     if selected is not None:

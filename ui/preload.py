@@ -7,7 +7,10 @@ before the map, so the map's frame waited behind the bundle. A session's first
 run therefore sends one blank, invisible chart before anything else and removes
 it when the run ends: the bundle then loads while the server is still reading
 data and building the map (benchmarks/bench_startup.py: Kota Magelang drawn
-about 0.4 s sooner). Later runs of the session send nothing.
+about 0.4 s sooner). A style keeps the chart out of the layout (the browser
+still loads and draws it), so a run stopped early (``st.stop`` on an error, after
+which nothing more can be sent) leaves no gap either. Later runs of the session
+send nothing.
 """
 
 from __future__ import annotations
@@ -19,7 +22,10 @@ import streamlit as st
 
 # Session key: the chart library has been asked for in this session.
 CHART_LIBRARY = "pustaka_grafik_dimuat"
+BLANK_KEY = "pustaka_grafik"
 BLANK_HEIGHT_PX = 10
+# Streamlit names an element's box after its key; a style-only st.html takes no room.
+HIDE_BLANK = f"<style>.st-key-{BLANK_KEY} {{display: none;}}</style>"
 
 
 def chart_library() -> Callable[[], None]:
@@ -30,6 +36,7 @@ def chart_library() -> Callable[[], None]:
     if st.session_state.get(CHART_LIBRARY):
         return _nothing
     st.session_state[CHART_LIBRARY] = True
+    st.html(HIDE_BLANK)
     slot = st.sidebar.empty()
     blank = go.Figure(
         layout={
@@ -46,7 +53,7 @@ def chart_library() -> Callable[[], None]:
         height=BLANK_HEIGHT_PX,
         theme=None,
         config={"staticPlot": True, "displayModeBar": False},
-        key="pustaka_grafik",
+        key=BLANK_KEY,
     )
     return slot.empty
 

@@ -127,3 +127,18 @@ def test_magelang_has_no_rows_without_kelurahan_and_says_nothing_about_them():
 
     assert metric(app, "Kasus tanpa kelurahan") == 0
     assert not any("tanpa kelurahan: –" in c.value for c in app.caption)
+
+
+def test_a_kelurahan_of_the_region_left_behind_is_not_kept():
+    from ui import state
+
+    app = run()
+    first_kode = sorted(app.dataframe[0].value["Kode"])[0]
+    app.selectbox(key=state.KELURAHAN_WIDGET).set_value(first_kode).run()
+    assert app.selectbox(key=state.KELURAHAN_WIDGET).value == first_kode
+
+    app.selectbox(key=state.REGION_WIDGET).set_value("31").run()
+
+    assert not app.exception, app.exception
+    assert app.selectbox(key=state.KELURAHAN_WIDGET).value is None
+    assert app.selectbox(key=state.KELURAHAN_WIDGET).placeholder == "Seluruh wilayah"

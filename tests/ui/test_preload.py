@@ -44,3 +44,24 @@ def test_the_first_run_of_a_session_sends_one_blank_chart_in_the_sidebar():
 
     app.run()
     assert app.sidebar.get("plotly_chart") == []
+
+
+def test_a_page_stopped_on_an_error_leaves_the_blank_chart_hidden(monkeypatch):
+    from geo.errors import GeoInputError
+    from ui import widgets
+
+    def no_cases(**_kwargs):
+        raise GeoInputError("Wilayah Kota Uji belum punya data kasus.")
+
+    monkeypatch.setattr(widgets, "view_picker", no_cases)
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+
+    app.run()
+
+    assert [error.value for error in app.error] == [
+        "Wilayah Kota Uji belum punya data kasus."
+    ]
+    # nothing can be sent after st.stop: the chart stays, kept out of the layout
+    (blank,) = app.sidebar.get("plotly_chart")
+    assert blank.key == preload.BLANK_KEY
+    assert preload.HIDE_BLANK in [html.proto.body for html in app.get("html")]
