@@ -446,9 +446,11 @@ def _read_dates(
     batch.flag(_reason_where(missing, t("intake_date_missing")), column, text)
     # A date after today is a typing or conversion error (e.g. 2142), never data;
     # "today" is the command center's, whatever zone the server keeps.
-    future = pd.to_datetime(parsed.values) > local_today()
+    today = local_today()
+    future = pd.to_datetime(parsed.values) > today
+    too_late = t("intake_date_future", hari_ini=long_date(today))
     batch.flag(
-        _reason_where(pd.Series(future, index=text.index), t("intake_date_future")),
+        _reason_where(pd.Series(future, index=text.index), too_late),
         column,
         text,
     )
@@ -492,6 +494,12 @@ def _file_date(
     if parsed.values.isna().iloc[0]:
         raise GeoInputError(t("err_tanggal_format", value=tanggal))
     day = long_date(parsed.values.iloc[0])
+    today = local_today()
+    if parsed.values.iloc[0] > today:
+        # the whole file would be dated in the future: refused, nothing stored
+        raise GeoInputError(
+            t("intake_err_file_date_future", tanggal=day, hari_ini=long_date(today))
+        )
     key = "intake_note_date_given" if given else "intake_note_date_from_name"
     notes.append(t(key, tanggal=day))
     return pd.Series(parsed.values.iloc[0], index=index), [], notes

@@ -11,7 +11,8 @@ an :class:`~sqlalchemy.Engine` (from :func:`open_store`) and exchange frames in
 the shapes of the shared data contracts. The module reads top to bottom:
 
 - opening: :func:`open_store`, :func:`migrate`, :func:`downgrade`,
-  :func:`schema_revision`, :func:`save_region`, :func:`regions`;
+  :func:`schema_revision`, :func:`save_region`, :func:`regions`,
+  :func:`data_version`;
 - importing: :func:`write_import`, :func:`find_batch`, one private writer per
   import kind;
 - reading: :func:`case_counts`, :func:`facilities`, :func:`occupancy`,
@@ -51,6 +52,7 @@ from sqlalchemy import (
     bindparam,
     create_engine,
     event,
+    func,
     insert,
     select,
     update,
@@ -368,6 +370,25 @@ def regions(engine: Engine) -> pd.DataFrame:
         ).order_by(tables.Region.kode),
         ["kode", "nama", "metric_crs"],
     ).astype("string")
+
+
+def data_version(engine: Engine) -> tuple[int, int, int]:
+    """Return a mark that changes with every write to the store, by any process.
+
+    Every import is a batch, every edit or occupancy record an audit entry and
+    every region a row, so the newest batch, the newest audit entry and the
+    number of regions change with each of them: an app that sees another mark
+    than before knows that its cached results are stale (a command-line import
+    while it runs). One small query.
+    """
+    query = select(
+        select(func.max(tables.ImportBatch.id)).scalar_subquery(),
+        select(func.max(tables.AuditEntry.id)).scalar_subquery(),
+        select(func.count()).select_from(tables.Region).scalar_subquery(),
+    )
+    with engine.connect() as connection:
+        batch, audit, regions_count = connection.execute(query).one()
+    return int(batch or 0), int(audit or 0), int(regions_count or 0)
 
 
 def write_import(

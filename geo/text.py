@@ -6,6 +6,7 @@ Every label, message, chart title and export header comes from ``TEXT`` through
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import zoneinfo
@@ -281,8 +282,13 @@ TEXT: dict[str, str] = {
         "baris tanpa kelurahan ('{value}') tidak dipakai untuk data penduduk"
     ),
     "intake_duplicate_row": "sama persis dengan baris {first} (duplikat)",
+    "intake_err_file_date_future": (
+        "Tanggal berkas {tanggal} sesudah hari ini ({hari_ini}); periksa tanggal "
+        "yang dipilih atau nama berkasnya, lalu impor lagi."
+    ),
     "intake_date_future": (
-        "tanggal sesudah hari ini; periksa ketikan atau konversi tanggalnya"
+        "tanggal sesudah hari ini ({hari_ini}); periksa ketikan atau konversi "
+        "tanggalnya"
     ),
     "intake_duplicate_place": (
         "kelurahan {kode} sudah ada di baris {first}; baris ini tidak dipakai"
@@ -2419,6 +2425,7 @@ MONTHS = (
 
 # Times are stored in UTC and shown in the command center's own zone.
 ZONE_LABELS = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+DEFAULT_ZONE = "Asia/Jakarta"
 
 
 def local_time(value: object) -> str:
@@ -2439,6 +2446,24 @@ def local_long_time(value: object) -> str:
         return "–"
     shown, label = _in_local_zone(value)
     return f"{long_date(shown)}, {shown:%H.%M} {label}"
+
+
+@functools.lru_cache(maxsize=8)
+def command_center_zone(setting: str) -> str:
+    """Return the IANA zone a ``CC_TIMEZONE`` value names (default Asia/Jakarta).
+
+    Blanks and case are forgiven and WIB, WITA and WIT name their zones; an
+    unknown name is logged once and gives UTC, rather than a guessed zone.
+    """
+    wanted = setting.strip() or DEFAULT_ZONE
+    by_label = {label.lower(): zone for zone, label in ZONE_LABELS.items()}
+    if wanted.lower() in by_label:
+        return by_label[wanted.lower()]
+    known = {zone.lower(): zone for zone in zoneinfo.available_timezones()}
+    if wanted.lower() in known:
+        return known[wanted.lower()]
+    logger.warning("unknown CC_TIMEZONE %r; times shown in UTC", setting)
+    return "UTC"
 
 
 def utc_now() -> pd.Timestamp:
@@ -2466,13 +2491,7 @@ def local_day(value: object) -> pd.Timestamp:
 
 
 def _in_local_zone(value: object) -> tuple[pd.Timestamp, str]:
-    zone = os.environ.get("CC_TIMEZONE", "Asia/Jakarta")
-    try:
-        zoneinfo.ZoneInfo(zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        # an unknown zone name: say UTC rather than guess
-        logger.warning("unknown CC_TIMEZONE %r; times shown in UTC", zone)
-        zone = "UTC"
+    zone = command_center_zone(os.environ.get("CC_TIMEZONE", ""))
     stamp = pd.Timestamp(value)
     if stamp.tzinfo is None:
         stamp = stamp.tz_localize("UTC")

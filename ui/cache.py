@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import json
+import logging
 from typing import TYPE_CHECKING
 
 import folium
@@ -34,6 +35,8 @@ from geo.text import t
 if TYPE_CHECKING:
     from geo import scenario
 
+logger = logging.getLogger(__name__)
+
 
 @st.cache_resource(show_spinner="Menyiapkan penyimpanan data…")
 def engine() -> Engine:
@@ -48,9 +51,37 @@ def bundled(kode: str) -> int:
     return len(bootstrap.ensure_bundled(engine(), kode=kode))
 
 
-@st.cache_data(show_spinner=False)
 def list_packs() -> list[RegionPack]:
+    """Return the regions; every page asks first, so the store is followed here."""
+    follow_store()
+    return _list_packs()
+
+
+@st.cache_data(show_spinner=False)
+def _list_packs() -> list[RegionPack]:
     return regions.list_regions(engine())
+
+
+@st.cache_resource
+def _store_seen() -> dict[str, tuple[int, int, int]]:
+    # one per process: what the cached results were computed from
+    return {}
+
+
+def follow_store() -> None:
+    """Drop the cached results when the store was written outside this app.
+
+    A command-line import (``python -m geo import``, a morning job) or a second
+    app server on the same database: the next run of any page shows the new
+    rows, without a restart. Writes through this app already refresh
+    (:func:`refresh_after_write`).
+    """
+    version = store.data_version(engine())
+    seen = _store_seen()
+    if seen.get("version", version) != version:
+        logger.info("store changed outside this app (%s): caches dropped", version)
+        st.cache_data.clear()
+    seen["version"] = version
 
 
 @st.cache_data(show_spinner="Membaca data wilayah…", max_entries=8)
@@ -89,6 +120,7 @@ def refresh_after_write() -> None:
     markers and the image renderer (``cache_resource``) stay.
     """
     st.cache_data.clear()
+    _store_seen()["version"] = store.data_version(engine())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

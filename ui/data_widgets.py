@@ -17,7 +17,7 @@ import streamlit as st
 from geo import edits, imports, intake, store
 from geo.errors import GeoInputError
 from geo.regions import RegionPack
-from geo.text import fmt_int, t
+from geo.text import fmt_int, local_today, t
 from ui import cache, state, widgets
 
 UPLOAD_TYPES = {
@@ -92,7 +92,9 @@ def _date_input(label: str, key: str, is_shown: bool) -> dt.date | None:
         return st.session_state.get(key)
     widget_key = f"{key}_widget"
     state.persist(widget_key, key, None)
-    value = st.date_input(label, key=widget_key, format="DD/MM/YYYY")
+    # no day after the command center's today can be picked (geo refuses it too)
+    today = local_today().date()
+    value = st.date_input(label, key=widget_key, format="DD/MM/YYYY", max_value=today)
     state.remember(key, value)
     return value
 

@@ -713,6 +713,16 @@ def test_a_date_after_today_is_quarantined(kelurahan_uji):
     )
 
 
+@pytest.mark.parametrize(
+    ("given", "name"), [("2142-01-01", "kasus.csv"), (None, "kasus_2142-01-01.csv")]
+)
+def test_a_file_dated_after_today_is_refused_whole(kelurahan_uji, given, name):
+    text = b"kelurahan,positif\nMagersari,3\n"
+
+    with pytest.raises(GeoInputError, match="Tanggal berkas 1 Januari 2142 sesudah"):
+        import_cases(text, kelurahan_uji, name=name, tanggal=given)
+
+
 def test_today_s_report_is_not_future_on_a_server_kept_in_utc(
     kelurahan_uji, monkeypatch
 ):
@@ -725,7 +735,8 @@ def test_today_s_report_is_not_future_on_a_server_kept_in_utc(
 
     assert list(result.dates) == ["2020-10-06"]
     assert any(
-        "baris 3" in line and "sesudah hari ini" in line for line in result.messages
+        "baris 3" in line and "sesudah hari ini (6 Oktober 2020)" in line
+        for line in result.messages
     )
 
 

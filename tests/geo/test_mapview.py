@@ -535,3 +535,13 @@ def test_jakarta_geometry_in_the_page_matches_the_layer(jakarta):
     assert _decode_ring(payload["g"][0][0][0], 1e5) == pytest.approx(
         exterior, abs=0.5e-5 + 1e-12
     )
+
+
+@pytest.mark.parametrize("scale", [1e154, 1e200, 1e300])
+def test_huge_values_get_classes_not_a_crash(scale):
+    # jenkspy sums squares in doubles: the values are rescaled before
+    values = pd.Series([scale * k for k in (1, 2, 3, 10, 11, 12, 30)])
+
+    classes = classify_values(values, classes=3)
+
+    assert classes.upper_bounds == (3 * scale, 12 * scale, 30 * scale)

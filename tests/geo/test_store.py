@@ -174,6 +174,28 @@ def test_database_url_env_wins_over_data_dir(tmp_path, monkeypatch):
     assert not (tmp_path / "unused").exists()
 
 
+def test_the_data_version_moves_with_each_write_and_only_then(engine, two_kelurahan):
+    empty = store.data_version(engine)
+    store.save_region(engine, REGION, "Kota Uji", "EPSG:32749", who=WHO)
+    with_region = store.data_version(engine)
+    store.write_import(
+        engine,
+        "batas",
+        REGION,
+        two_kelurahan,
+        pd.DataFrame(),
+        who=WHO,
+        file_name="batas.geojson",
+        file_sha256=_sha("0"),
+    )
+    with_boundaries = store.data_version(engine)
+    _import_cases(engine, _cases([3, 4]), "a")
+    with_cases = store.data_version(engine)
+
+    assert len({empty, with_region, with_boundaries, with_cases}) == 4
+    assert store.data_version(engine) == with_cases  # reading changes nothing
+
+
 def test_migrated_schema_matches_models(engine):
     with engine.connect() as connection:
         context = MigrationContext.configure(connection)

@@ -51,3 +51,18 @@ def test_today_is_the_command_center_s_day_not_the_server_s(monkeypatch):
     monkeypatch.setattr(text, "utc_now", lambda: pd.Timestamp("2020-10-05 23:00Z"))
 
     assert text.local_today() == pd.Timestamp("2020-10-06")
+
+
+@pytest.mark.parametrize(
+    ("setting", "zone"),
+    [
+        ("", "Asia/Jakarta"),
+        ("  Asia/Jakarta ", "Asia/Jakarta"),
+        ("asia/makassar", "Asia/Makassar"),
+        ("WIT", "Asia/Jayapura"),
+        ("wib", "Asia/Jakarta"),
+        ("Mars/Olympus", "UTC"),
+    ],
+)
+def test_a_zone_setting_is_read_forgivingly(setting, zone):
+    assert text.command_center_zone(setting) == zone
