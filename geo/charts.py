@@ -229,6 +229,24 @@ def epidemic_curve(
     # stacked areas still move with them; a hidden count can be worked back.
 
     fig = _styled_figure(title, subtitle, source, public=public)
+    if rows.empty:
+        # one date only: new cases need a date before it; say so on the chart
+        first = _total_by_date(series, ("positif",)).iloc[0]
+        fig.add_annotation(
+            text=t(
+                "eks_kurva_satu_tanggal",
+                tanggal=date_label(first["tanggal"]),
+                jumlah=count_label(first["positif"], public=public),
+            ),
+            xref="paper",
+            yref="paper",
+            x=0.5,
+            y=0.5,
+            showarrow=False,
+        )
+        fig.update_xaxes(visible=False)
+        fig.update_yaxes(visible=False)
+        return fig
     fig.add_trace(_period_bars(rows, periods.cadence, public=public))
     if periods.cadence != "bulanan":  # a daily rate beside monthly totals is unreadable
         fig.add_trace(_period_line(rows, periods.cadence))

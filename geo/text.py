@@ -855,6 +855,10 @@ TEXT: dict[str, str] = {
     "eks_kecil": "<5",
     "eks_tanggal": "Tanggal",
     "eks_jumlah_kasus": "Jumlah kasus",
+    "eks_kurva_satu_tanggal": (
+        "{tanggal} adalah tanggal data pertama: {jumlah} kasus konfirmasi.<br>"
+        "Kasus baru terhitung mulai tanggal data berikutnya."
+    ),
     "eks_orang": "Orang",
     "eks_baru_harian": "Kasus baru per hari",
     "eks_baru_bulanan": "Kasus baru per bulan",

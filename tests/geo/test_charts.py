@@ -224,3 +224,17 @@ def test_a_long_source_is_wrapped_and_the_bottom_margin_grows():
     assert max(len(line) for line in lines) <= charts.SOURCE_LINE_CHARS
     assert " ".join(lines) == f"Sumber: {source}"
     assert figure.layout.margin.b == charts.BOTTOM_MARGIN_PX + 14 * (len(lines) - 2)
+
+
+def test_a_curve_up_to_the_first_date_says_why_it_has_no_bars():
+    series = pd.DataFrame(
+        {"tanggal": pd.to_datetime(["2020-09-23"] * 2), "positif": [3, 4]}
+    )
+
+    fig = charts.epidemic_curve(series, title="Kasus", subtitle="s", source="Dinkes")
+
+    assert len(fig.data) == 0
+    assert fig.layout.annotations[-1].text.startswith(
+        "23 Sep 2020 adalah tanggal data pertama: 7 kasus konfirmasi."
+    )
+    assert fig.layout.xaxis.visible is False
