@@ -2463,6 +2463,12 @@ def command_center_zone(setting: str) -> str:
     by_label = {label.lower(): zone for zone, label in ZONE_LABELS.items()}
     if wanted.lower() in by_label:
         return by_label[wanted.lower()]
+    try:
+        zoneinfo.ZoneInfo(wanted)
+        return wanted
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        pass
+    # a tenth of a second: only for a name not spelt as the tz database does
     known = {zone.lower(): zone for zone in zoneinfo.available_timezones()}
     if wanted.lower() in known:
         return known[wanted.lower()]
