@@ -36,11 +36,6 @@ from typing import Any
 import folium
 import plotly.graph_objects as go
 import plotly.io as pio
-from choreographer.errors import (
-    BrowserClosedError,
-    BrowserFailedError,
-    ChannelClosedError,
-)
 
 from geo.errors import GeoInputError
 from geo.text import t
@@ -65,8 +60,23 @@ BROWSER_NAMES: tuple[str, ...] = (
 )
 LEAFLET_DIR = Path(__file__).resolve().parent.parent / "static" / "vendor" / "leaflet"
 
+
 # a browser that crashed or closed mid-session is restarted on the next export
-_BROWSER_ERRORS = (BrowserClosedError, BrowserFailedError, ChannelClosedError)
+def _browser_errors() -> tuple[type[Exception], ...]:
+    """Return the errors of a browser that died under kaleido (choreographer's).
+
+    Imported when an error is being matched: choreographer takes 0.1 s to
+    import, and the first page of the app needs no image.
+    """
+    from choreographer.errors import (
+        BrowserClosedError,
+        BrowserFailedError,
+        ChannelClosedError,
+    )
+
+    return (BrowserClosedError, BrowserFailedError, ChannelClosedError)
+
+
 _TAG_PATTERN = re.compile(
     r"<script\b[^>]*\bsrc\s*=\s*[\"'](?P<src>[^\"']+)[\"'][^>]*>\s*</script>"
     r"|<link\b[^>]*\bhref\s*=\s*[\"'](?P<href>[^\"']+)[\"'][^>]*/?>",
@@ -184,7 +194,7 @@ class ImageRenderer:
                 )
             except GeoInputError:
                 raise
-            except (*_BROWSER_ERRORS, RuntimeError, OSError) as err:
+            except (*_browser_errors(), RuntimeError, OSError) as err:
                 logger.warning("chromium %s failed to start: %s", path, err)
                 self._abandon()
                 raise GeoInputError(
@@ -340,6 +350,8 @@ class ImageRenderer:
         finally:
             await self._kaleido.close_tab(tab.target_id)
         if "error" in shot:
+            from choreographer.errors import BrowserFailedError
+
             raise BrowserFailedError(str(shot["error"]))
         return base64.b64decode(shot["result"]["data"])
 
@@ -374,7 +386,7 @@ class ImageRenderer:
             raise GeoInputError(
                 t("err_eks_waktu_habis", apa=what, detik=f"{timeout_s:g}")
             ) from err
-        except _BROWSER_ERRORS as err:
+        except _browser_errors() as err:
             logger.warning("%s failed, browser closed: %s", what, err)
             path = getattr(self._kaleido, "_browser_impl", None)
             self._abandon()

@@ -56,9 +56,11 @@ def test_the_first_page_path_loads_neither_pyplot_nor_the_hotspot_libraries():
     # libpysal/esda and the planners' solvers are not needed to draw the first
     # map (benchmarks/bench_startup.py)
     first_page = ["geo.situation_maps", "geo.charts", "ui.cache", "ui.widgets"]
-    first_page.append("ui.downloads")
+    first_page += ["ui.downloads", "ui.preload"]
     unneeded = ["matplotlib.pyplot", "esda", "libpysal", "mapclassify", "sklearn"]
-    assert _loaded(first_page, [*unneeded, "scipy.stats", "pulp"]) == []
+    # and kaleido's browser driver: images only
+    unneeded += ["scipy.stats", "pulp", "choreographer", "kaleido"]
+    assert _loaded(first_page, unneeded) == []
 
 
 def test_mapclassify_and_a_later_pyplot_still_work_after_the_guarded_import():
