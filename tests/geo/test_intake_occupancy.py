@@ -16,6 +16,7 @@ import pytest
 from geo import cli, cli_import, imports, intake, regions, store
 from geo.errors import GeoInputError
 from geo.store_charts import store_charts
+from geo.text import local_today, long_date
 
 pytest_plugins = ("tests.geo.intake_fixtures",)
 
@@ -56,7 +57,8 @@ def test_rows_accepted_or_quarantined_with_row_and_reason(facilities, intake_fil
         "baris 7: jumlah '-2' negatif",
         "baris 8: sama persis dengan baris 2 (duplikat)",
         f"baris 9: fasilitas {TIDAR} tanggal 2021-03-15 sudah ada di baris 2",
-        "baris 10: tanggal sesudah hari ini; periksa ketikan atau konversi tanggalnya",
+        f"baris 10: tanggal sesudah hari ini ({long_date(local_today())}); periksa "
+        "ketikan atau konversi tanggalnya",
         "baris 11: jumlah '2,5' bukan bilangan bulat",
         "baris 12: fasilitas 'Klinik Tidak Ada' tidak ada di wilayah ini",
     )
