@@ -275,6 +275,9 @@ def situation_map(kode: str, tanggal: str, indicator: str) -> None:
     )
 
 
+# LIMITATION: st_folium reports a click only when the clicked feature changes;
+# effect: clicking again the kelurahan clicked last, after picking another one in
+# the list, leaves the list's choice (click another kelurahan first, or pick it).
 def _select_clicked_kelurahan(map_key: str) -> None:
     returned = st.session_state.get(map_key) or {}
     feature = returned.get("last_active_drawing") or {}
