@@ -81,17 +81,21 @@ def two_kelurahan() -> gpd.GeoDataFrame:
 @pytest.fixture
 def region(engine, two_kelurahan):
     store.save_region(engine, REGION, "Kota Uji", "EPSG:32749", who=WHO)
-    store.write_import(
+    _import_boundaries(engine, two_kelurahan)
+    return engine
+
+
+def _import_boundaries(engine, layer: gpd.GeoDataFrame):
+    return store.write_import(
         engine,
         "batas",
         REGION,
-        two_kelurahan,
+        layer,
         pd.DataFrame(),
         who=WHO,
         file_name="batas.geojson",
         file_sha256=_sha("0"),
     )
-    return engine
 
 
 def _cases(positif: list[int], tanggal: str = "2020-10-01") -> pd.DataFrame:
@@ -178,16 +182,7 @@ def test_the_data_version_moves_with_each_write_and_only_then(engine, two_kelura
     empty = store.data_version(engine)
     store.save_region(engine, REGION, "Kota Uji", "EPSG:32749", who=WHO)
     with_region = store.data_version(engine)
-    store.write_import(
-        engine,
-        "batas",
-        REGION,
-        two_kelurahan,
-        pd.DataFrame(),
-        who=WHO,
-        file_name="batas.geojson",
-        file_sha256=_sha("0"),
-    )
+    _import_boundaries(engine, two_kelurahan)
     with_boundaries = store.data_version(engine)
     _import_cases(engine, _cases([3, 4]), "a")
     with_cases = store.data_version(engine)
