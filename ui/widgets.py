@@ -155,7 +155,8 @@ def _indicator_picker(
         elif wanted == "insidens" and not has_population:
             notices.append(t("err_indikator_tanpa_penduduk", value=wanted))
         elif state.query_value("indikator"):
-            notices.append(t("err_indikator_tidak_tersedia", value=wanted))
+            label = indicators.INDICATORS[wanted].label
+            notices.append(t("err_indikator_tidak_tersedia", value=label))
         wanted = None
     return st.sidebar.radio(
         t("indikator"),

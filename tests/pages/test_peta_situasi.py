@@ -142,3 +142,12 @@ def test_a_kelurahan_of_the_region_left_behind_is_not_kept():
     assert not app.exception, app.exception
     assert app.selectbox(key=state.KELURAHAN_WIDGET).value is None
     assert app.selectbox(key=state.KELURAHAN_WIDGET).placeholder == "Seluruh wilayah"
+
+
+def test_an_indicator_the_date_cannot_give_is_named_by_its_label():
+    app = run({"wilayah": "31", "tanggal": "2020-03-31", "indikator": "baru_30"})
+
+    notices = [warning.value for warning in app.warning]
+    assert any(
+        "Indikator 'Kasus baru 30 hari' tidak tersedia" in notice for notice in notices
+    ), notices
