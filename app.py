@@ -48,5 +48,6 @@ try:
     state.navigation_ready()
     navigation.run()
 finally:
-    # also when the page stops early (st.stop on an error, a switch of page)
+    # also after an exception in the page; after st.stop nothing more can be
+    # sent, and the chart's style keeps it out of sight (ui/preload.py)
     remove_blank_chart()
