@@ -48,7 +48,11 @@ def engine() -> Engine:
 def bundled(kode: str) -> int:
     # A bundled pack is imported the first time its region is opened, once per
     # process; a restart only hashes its files.
-    return len(bootstrap.ensure_bundled(engine(), kode=kode))
+    imported = len(bootstrap.ensure_bundled(engine(), kode=kode))
+    if imported:
+        # written by this app, before any result was cached from it
+        _store_seen()["version"] = store.data_version(engine())
+    return imported
 
 
 def list_packs() -> list[RegionPack]:
