@@ -570,8 +570,9 @@ def kpi_text(key: str, value: Any, unit: str) -> str:
         return fmt_num(value, 3)
     if key.endswith("_m"):
         return f"{fmt_int(value)} m"
-    if float(value) == int(value):
-        return fmt_int(value)
+    if abs(float(value) - round(float(value))) <= 1e-9 * max(1.0, abs(float(value))):
+        # whole people or units; sums of float weights carry noise ("…432,0")
+        return fmt_int(round(float(value)))
     return fmt_num(value, 1)
 
 

@@ -141,3 +141,10 @@ def test_a_capacity_that_is_not_a_number_is_named(typed):
         scenario.candidate_sites(
             scenario.facility_candidates(None), None, added, keep_facilities=False
         )
+
+
+def test_whole_counts_summed_from_float_weights_show_no_decimal():
+    from geo.scenario import kpi_text
+
+    assert kpi_text("tak_terpenuhi", 10_264_432.000000002, "m") == "10.264.432"
+    assert kpi_text("dilayani", 12.5, "m") == "12,5"
