@@ -317,7 +317,8 @@ def summary_notes(table: gpd.GeoDataFrame) -> list[str]:
         return []
     notes = [
         f"{len(flagged)} dari {len(table)} titik fasilitas tidak ditampilkan di peta "
-        "dan tidak dihitung karena datanya bermasalah (lihat panel mutu data)."
+        'dan tidak dihitung karena datanya bermasalah (lihat panel "Mutu data '
+        'fasilitas" di halaman Peta Situasi).'
     ]
     for column in CAPACITY_COLUMNS:
         if column not in table.columns:

@@ -47,7 +47,10 @@ def test_magelang_is_the_default_with_17_kelurahan():
     assert metric(app, "Kasus konfirmasi kumulatif") == 198
     assert table_sum(app, "Konfirmasi") == 198
     assert table_sum(app, "Aktif") == metric(app, "Kasus aktif")
-    assert any("panel mutu data" in warning.value for warning in app.warning)
+    assert any(
+        'panel "Mutu data fasilitas" di halaman Peta Situasi' in warning.value
+        for warning in app.warning
+    )
 
 
 def test_jakarta_from_the_url_with_267_kelurahan():
