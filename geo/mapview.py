@@ -19,6 +19,7 @@ import logging
 import math
 import re
 import sys
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -1102,8 +1103,7 @@ class SymbolLayer(MacroElement):
         super().__init__()
         self._name = "SymbolLayer"
         self.symbols = tuple(symbols)
-        badges = list(dict.fromkeys(symbol.badge for symbol in self.symbols))
-        number = {badge: index for index, badge in enumerate(badges)}
+        badges, number = _numbered(symbol.badge for symbol in self.symbols)
         self.badges_json = _script_safe_json([_symbol_html(b) for b in badges])
         self.items_json = _script_safe_json(
             [
@@ -1166,8 +1166,7 @@ class CircleLayer(MacroElement):
         super().__init__()
         self._name = "CircleLayer"
         self.circles = tuple(circles)
-        colours = list(dict.fromkeys(circle.colour for circle in self.circles))
-        number = {colour: index for index, colour in enumerate(colours)}
+        colours, number = _numbered(circle.colour for circle in self.circles)
         self.colours_json = _script_safe_json(colours)
         self.style_json = _script_safe_json(
             {"weight": weight, "fill": True, "fillOpacity": fill_opacity}
@@ -1184,6 +1183,15 @@ class CircleLayer(MacroElement):
                 for circle in self.circles
             ]
         )
+
+
+def _numbered(values: Iterable[Hashable]) -> tuple[list, dict]:
+    """Return the distinct values in first-seen order and each one's position.
+
+    A layer sends each badge or colour once and its items refer to it by number.
+    """
+    distinct = list(dict.fromkeys(values))
+    return distinct, {value: index for index, value in enumerate(distinct)}
 
 
 def _popup_rows(rows: list[tuple[str, str]]) -> str:

@@ -570,9 +570,11 @@ def kpi_text(key: str, value: Any, unit: str) -> str:
         return fmt_num(value, 3)
     if key.endswith("_m"):
         return f"{fmt_int(value)} m"
-    if abs(float(value) - round(float(value))) <= 1e-9 * max(1.0, abs(float(value))):
+    number = float(value)
+    whole = round(number)
+    if abs(number - whole) <= 1e-9 * max(1.0, abs(number)):
         # whole people or units; sums of float weights carry noise ("…432,0")
-        return fmt_int(round(float(value)))
+        return fmt_int(whole)
     return fmt_num(value, 1)
 
 
